@@ -1,0 +1,53 @@
+# tradewatch: `make demo` and `make test` are the only commands a fresh Debian 12 machine needs.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
+
+# Debian packages the build and the tests need (see README.md for why each is there).
+DEPS = cmake g++ make pkg-config libsqlite3-dev libcli11-dev libfmt-dev catch2 \
+       nlohmann-json3-dev libutf8proc-dev sqlite3
+
+.PHONY: all deps build test unit asan demo format lint clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing packages; run: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The whole suite, then again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test: unit asan
+
+unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DTRADEWATCH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# Loads the samples into a fresh store and prints the May–October 2024 change report for
+# US measures on China, and the layered duty on a Chinese EV on 2024-10-01.
+demo: build
+	@bash samples/demo.sh $(BUILD)/tradewatch $(BUILD)/demo.db
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+lint: build
+	clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# usage: demo.sh TRADEWATCH_BINARY STORE
+# Loads the samples into a fresh STORE, then prints the change report for US measures on
+# China between 2024-05-01 and 2024-10-31 and the layered duty on HTS 8703.80.00 from China
+# entered on 2024-10-01.
+set -euo pipefail
+binary=$(realpath "$1")
+export TRADEWATCH_DB=$2
+export TRADEWATCH=$binary
+rm -f "$TRADEWATCH_DB" "$TRADEWATCH_DB-wal" "$TRADEWATCH_DB-shm"
+"$binary" -q init
+bash "$(dirname "$0")/load.sh"
+echo "\$ tradewatch report changes --from 2024-05-01 --to 2024-10-31 --imposer US --origin CN"
+"$binary" report changes --from 2024-05-01 --to 2024-10-31 --imposer US --origin CN
+echo
+echo "\$ tradewatch rate --imposer US --origin CN --hs 8703.80.00 --on 2024-10-01"
+"$binary" rate --imposer US --origin CN --hs 8703.80.00 --on 2024-10-01

@@ -1,0 +1,51 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "store/acts.hpp"
+
+#include <fmt/format.h>
+
+namespace tw::cli {
+
+namespace {
+struct AddActOptions {
+  std::string id;
+  std::string imposer;
+  std::string title;
+  std::optional<std::string> citation;
+  std::optional<std::string> document_number;
+  std::optional<std::string> url;
+  std::optional<std::string> announced;
+  std::optional<std::string> published;
+};
+} // namespace
+
+void add_add_act_command(CLI::App &add, Context &context) {
+  CLI::App *command = add.add_subcommand("act", "record an act: a notice, regulation, order or announcement");
+  auto options = std::make_shared<AddActOptions>();
+  command->add_option("--id", options->id, "a readable id, e.g. ustr-301-review-2024")->required();
+  command->add_option("--imposer", options->imposer, "who issued it (ISO country code, EU)")->required();
+  command->add_option("--title", options->title, "its title")->required();
+  command->add_option("--citation", options->citation, "e.g. 89 FR 76581");
+  command->add_option("--document-number", options->document_number, "e.g. 2024-21217");
+  command->add_option("--url", options->url, "where to read it");
+  command->add_option("--announced", options->announced, "date announced");
+  command->add_option("--published", options->published, "date published");
+  command->callback([&context, options] {
+    const Act act{options->id,
+                  parse_option<Jurisdiction>("--imposer", options->imposer),
+                  options->title,
+                  options->citation,
+                  options->document_number,
+                  options->url,
+                  parse_option<Date>("--announced", options->announced),
+                  parse_option<Date>("--published", options->published)};
+    auto store = context.open_store(store::Store::Access::read_write);
+    store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
+    const ChangesetId changeset = store.record_changeset(context.new_changeset());
+    store::insert_act(store, act, changeset);
+    transaction.commit();
+    context.say(fmt::format("recorded act {} (changeset {})", act.id, changeset));
+  });
+}
+
+} // namespace tw::cli

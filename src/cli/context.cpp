@@ -1,0 +1,102 @@
+#include "cli/context.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace tw::cli {
+
+namespace {
+
+std::int64_t epoch_seconds() {
+  if (const char *fixed = std::getenv("SOURCE_DATE_EPOCH"); fixed != nullptr && *fixed != '\0') {
+    char *end = nullptr;
+    const long long seconds = std::strtoll(fixed, &end, 10);
+    if (end != nullptr && *end == '\0') {
+      return seconds;
+    }
+    throw Error(ExitCode::usage, fmt::format("SOURCE_DATE_EPOCH \"{}\" is not a number of seconds", fixed));
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Terminal columns: $COLUMNS, else the terminal's width when stdout is one, else no limit.
+std::size_t terminal_width() {
+  if (const char *columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const int value = std::atoi(columns);
+    if (value > 0) {
+      return static_cast<std::size_t>(value);
+    }
+  }
+  winsize size{};
+  if (isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return 0;
+}
+
+} // namespace
+
+std::ostream &Context::out() {
+  if (output_path.empty() || output_path == "-") {
+    return m_stdout;
+  }
+  if (!m_file) {
+    m_file = std::make_unique<std::ofstream>(output_path, std::ios::binary | std::ios::trunc);
+    if (!*m_file) {
+      throw Error(ExitCode::cant_create, fmt::format("cannot write {}", output_path));
+    }
+  }
+  return *m_file;
+}
+
+report::Format Context::format() const {
+  if (auto format = report::parse_format(format_name)) {
+    return *format;
+  }
+  throw Error(ExitCode::usage, fmt::format("--format \"{}\": unknown format", format_name),
+              "formats are text, md, csv and json");
+}
+
+void Context::print(const report::Report &report) {
+  const bool to_terminal = (output_path.empty() || output_path == "-") && isatty(STDOUT_FILENO) != 0;
+  report::RenderOptions options;
+  options.width = to_terminal || std::getenv("COLUMNS") != nullptr ? terminal_width() : 0;
+  options.color = color == "always" || (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
+  std::ostream &stream = out();
+  report::render(report, format(), options, stream);
+  stream.flush();
+  if (!stream) {
+    throw Error(ExitCode::io_error,
+                fmt::format("cannot write {}", output_path.empty() ? "standard output" : output_path));
+  }
+}
+
+void Context::say(const std::string &message) {
+  if (!quiet) {
+    out() << message << '\n';
+  }
+}
+
+std::string Context::now_utc() const {
+  const std::int64_t seconds = epoch_seconds();
+  const std::int64_t of_day = ((seconds % 86400) + 86400) % 86400;
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", today().to_string(), of_day / 3600, of_day / 60 % 60, of_day % 60);
+}
+
+Date Context::today() const {
+  const std::int64_t seconds = epoch_seconds();
+  const std::int64_t days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+  return Date::from_days(static_cast<std::int32_t>(days));
+}
+
+Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line}; }
+
+store::Store Context::open_store(store::Store::Access access) const { return store::Store::open(db_path, access); }
+
+} // namespace tw::cli

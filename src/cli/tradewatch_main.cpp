@@ -1,0 +1,113 @@
+#include "cli/tradewatch_main.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace tw::cli {
+
+namespace {
+
+std::string login_name() {
+  if (const passwd *entry = getpwuid(getuid()); entry != nullptr && entry->pw_name != nullptr) {
+    return entry->pw_name;
+  }
+  const char *user = std::getenv("USER");
+  return user != nullptr ? user : "unknown";
+}
+
+// The command line as a shell would take it back, for the changeset record.
+std::string quoted_command_line(int argc, char **argv) {
+  std::string line = "tradewatch";
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool plain = !arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "0123456789-_./=:%,+@") == std::string_view::npos;
+    if (plain) {
+      line += fmt::format(" {}", arg);
+      continue;
+    }
+    std::string quoted = "'";
+    for (const char c : arg) {
+      quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    line += " " + quoted + "'";
+  }
+  return line;
+}
+
+void print_error(const std::string &message, const std::string &context, const std::string &hint) {
+  std::cerr << "tradewatch: error: " << message << '\n';
+  if (!context.empty()) {
+    std::cerr << context << '\n';
+  }
+  if (!hint.empty()) {
+    std::cerr << "hint: " << hint << '\n';
+  }
+}
+
+} // namespace
+
+int tradewatch_main(int argc, char **argv) {
+  Context context(std::cout);
+  CLI::App app{"tradewatch: trade measures (tariffs, entity listings, controls) with their whole history"};
+  app.name("tradewatch");
+  app.require_subcommand(1);
+  // Global options may also stand after the subcommand.
+  app.fallthrough();
+  app.set_version_flag("--version", fmt::format("tradewatch {}", TRADEWATCH_VERSION));
+  app.add_option("--db", context.db_path, "the store (default ./tradewatch.db)")->envname("TRADEWATCH_DB");
+  app.add_option("--format", context.format_name, "output format: text, md, csv, json")
+      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+  app.add_option("-o,--output", context.output_path, "write output to FILE instead of standard output");
+  app.add_option("--color", context.color, "colour on a terminal: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", context.quiet, "print no messages, only data");
+  context.author = login_name();
+  app.add_option("--author", context.author, "who records the change (default: login name)")
+      ->envname("TRADEWATCH_AUTHOR");
+  app.add_option("--reason", context.reason, "why the change is recorded");
+
+  add_init_command(app, context);
+  CLI::App *add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
+  add_add_act_command(*add, context);
+  add_add_tariff_command(*add, context);
+  add_amend_command(app, context);
+  add_end_command(app, context);
+  add_list_command(app, context);
+  add_show_command(app, context);
+  add_rate_command(app, context);
+  CLI::App *report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
+  add_report_changes_command(*report, context);
+
+  context.command_line = quoted_command_line(argc, argv);
+  try {
+    app.parse(argc, argv);
+    return static_cast<int>(ExitCode::ok);
+  } catch (const CLI::CallForHelp &help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp &help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion &version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError &error) {
+    print_error(error.what(), {}, "see 'tradewatch --help' or 'tradewatch COMMAND --help'");
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error &error) {
+    print_error(error.what(), error.context(), error.hint());
+    return static_cast<int>(error.code());
+  } catch (const std::exception &error) {
+    print_error(fmt::format("internal error: {}", error.what()), {}, "this is a bug in tradewatch; please report it");
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+} // namespace tw::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tw::report {
+
+// One value of a report: `text` for text, Markdown and CSV; `json` for JSON (null when the
+// value is absent). Builders decide both; renderers compute nothing of their own.
+struct Cell {
+  std::string text;
+  nlohmann::ordered_json json;
+
+  // A text value; empty text is absent (JSON null).
+  static Cell of(std::string text);
+  static Cell number(std::int64_t value);
+  // A value shown as `text` and given to JSON as `json`.
+  static Cell with_json(std::string text, nlohmann::ordered_json json);
+};
+
+enum class Align { left, right };
+
+struct Column {
+  std::string key;    // the CSV header and JSON member name
+  std::string header; // the text and Markdown header
+  Align align = Align::left;
+  bool machine_only = false; // only in CSV and JSON, where the text columns say it already
+};
+
+// Rows of cells. The first `group_columns` columns group the rows: text and Markdown show
+// them once as a heading over each group; CSV and JSON keep them in every row.
+struct Table {
+  std::string key;
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::size_t group_columns = 0;
+  bool hide_when_empty = false; // text and Markdown leave an empty table out entirely
+
+  // The columns text and Markdown show: all but the group and machine-only columns.
+  std::vector<std::size_t> shown_columns() const;
+};
+
+struct Field {
+  std::string key;
+  std::string label;
+  Cell value;
+};
+
+// What a command prints: a title, fields (a summary or a record), tables and notes.
+// JSON is an object of the fields and tables by key, every field present (null when
+// absent); text and Markdown leave absent fields out; CSV is the first table (or the fields).
+struct Report {
+  std::string title;
+  std::vector<Field> fields;
+  std::vector<Table> tables;
+  std::vector<std::string> notes;
+};
+
+} // namespace tw::report

@@ -1,0 +1,69 @@
+#include "store/acts.hpp"
+
+#include <fmt/format.h>
+
+namespace tw::store {
+
+namespace {
+
+std::optional<Date> to_date(const std::optional<std::string> &text) {
+  if (!text) {
+    return std::nullopt;
+  }
+  return Date::parse(*text).value();
+}
+
+std::optional<std::string> from_date(const std::optional<Date> &date) {
+  return date ? std::optional(date->to_string()) : std::nullopt;
+}
+
+} // namespace
+
+void insert_act(Store &store, const Act &act, ChangesetId changeset) {
+  if (find_act(store, act.id)) {
+    throw Error(ExitCode::data_error, fmt::format("act {} already exists", act.id),
+                "act ids are unique; choose another --id");
+  }
+  Statement identity(store.db(), "INSERT OR IGNORE INTO acts (id) VALUES (?1)");
+  identity.bind(1, act.id).run();
+  Statement insert(store.db(), R"(
+    INSERT INTO act_versions (act_id, imposer, title, citation, document_number, url, announced, published, recorded_in)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))");
+  insert.bind(1, act.id)
+      .bind(2, act.imposer.code())
+      .bind(3, act.title)
+      .bind(4, act.citation)
+      .bind(5, act.document_number)
+      .bind(6, act.url)
+      .bind(7, from_date(act.announced))
+      .bind(8, from_date(act.published))
+      .bind(9, changeset);
+  insert.run();
+}
+
+std::optional<Act> find_act(const Store &store, std::string_view id, RecordPoint point) {
+  Statement select(store.db(), R"(
+    SELECT imposer, title, citation, document_number, url, announced, published FROM act_versions
+    WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2))");
+  select.bind(1, id).bind(2, point.at);
+  if (!select.step()) {
+    return std::nullopt;
+  }
+  return Act{std::string(id),
+             Jurisdiction::parse(select.text(0)).value(),
+             select.text(1),
+             select.optional_text(2),
+             select.optional_text(3),
+             select.optional_text(4),
+             to_date(select.optional_text(5)),
+             to_date(select.optional_text(6))};
+}
+
+void require_act(const Store &store, std::string_view id, std::string_view option) {
+  if (!find_act(store, id)) {
+    throw Error(ExitCode::data_error, fmt::format("{} {}: no such act", option, id),
+                "record it first with 'tradewatch add act --id ID --imposer J --title TEXT'");
+  }
+}
+
+} // namespace tw::store

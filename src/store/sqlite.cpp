@@ -1,0 +1,186 @@
+#include "store/sqlite.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace tw::store {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3 *handle, int result, std::string_view doing) {
+  const int primary = result & 0xff;
+  const std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(result);
+  switch (primary) {
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    throw Error(ExitCode::busy, "the store is busy: another tradewatch is writing to it",
+                "try again in a moment; writers wait up to 10 seconds for each other");
+  case SQLITE_FULL:
+    throw Error(ExitCode::io_error, fmt::format("{}: the disk is full", doing));
+  case SQLITE_IOERR:
+  case SQLITE_CORRUPT:
+  case SQLITE_READONLY:
+  case SQLITE_PERM:
+    throw Error(ExitCode::io_error, fmt::format("{}: {}", doing, message));
+  case SQLITE_NOTADB:
+    throw Error(ExitCode::data_error, fmt::format("{}: not a tradewatch store (not an SQLite database)", doing));
+  default:
+    throw Error(ExitCode::internal, fmt::format("{}: {} (SQLite error {})", doing, message, result));
+  }
+}
+
+} // namespace
+
+Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+  case Mode::read_only:
+    flags |= SQLITE_OPEN_READONLY;
+    break;
+  case Mode::read_write:
+    flags |= SQLITE_OPEN_READWRITE;
+    break;
+  case Mode::create:
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    break;
+  }
+  const int result = sqlite3_open_v2(path.c_str(), &m_handle, flags, nullptr);
+  if (result != SQLITE_OK) {
+    const std::string message = sqlite3_errmsg(m_handle);
+    sqlite3_close_v2(m_handle);
+    m_handle = nullptr;
+    throw Error(mode == Mode::create ? ExitCode::cant_create : ExitCode::no_input,
+                fmt::format("cannot open the store {}: {}", path.string(), message));
+  }
+  sqlite3_extended_result_codes(m_handle, 1);
+  // A writer waits this long for another writer before giving up with exit 75.
+  sqlite3_busy_timeout(m_handle, 10'000);
+}
+
+Database::~Database() { sqlite3_close_v2(m_handle); }
+
+Database::Database(Database &&other) noexcept
+    : m_handle(std::exchange(other.m_handle, nullptr)), m_path(std::move(other.m_path)) {}
+
+Database &Database::operator=(Database &&other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(m_handle);
+    m_handle = std::exchange(other.m_handle, nullptr);
+    m_path = std::move(other.m_path);
+  }
+  return *this;
+}
+
+void Database::execute(std::string_view sql) {
+  const std::string statements(sql);
+  const int result = sqlite3_exec(m_handle, statements.c_str(), nullptr, nullptr, nullptr);
+  if (result != SQLITE_OK) {
+    fail(m_handle, result, fmt::format("store {}", m_path.string()));
+  }
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_handle); }
+
+Statement::Statement(const Database &db, std::string_view sql) : m_db(&db) {
+  const int result = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &m_handle, nullptr);
+  if (result != SQLITE_OK) {
+    fail(db.handle(), result, fmt::format("store {}", db.path().string()));
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(m_handle); }
+
+Statement::Statement(Statement &&other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)), m_db(other.m_db) {}
+
+Statement &Statement::operator=(Statement &&other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(m_handle);
+    m_handle = std::exchange(other.m_handle, nullptr);
+    m_db = other.m_db;
+  }
+  return *this;
+}
+
+Statement &Statement::bind(int index, std::int64_t value) {
+  if (const int result = sqlite3_bind_int64(m_handle, index, value); result != SQLITE_OK) {
+    fail(m_db->handle(), result, "binding a value");
+  }
+  return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view value) {
+  if (const int result =
+          sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+      result != SQLITE_OK) {
+    fail(m_db->handle(), result, "binding a value");
+  }
+  return *this;
+}
+
+Statement &Statement::bind_null(int index) {
+  if (const int result = sqlite3_bind_null(m_handle, index); result != SQLITE_OK) {
+    fail(m_db->handle(), result, "binding a value");
+  }
+  return *this;
+}
+
+bool Statement::step() {
+  const int result = sqlite3_step(m_handle);
+  if (result == SQLITE_ROW) {
+    return true;
+  }
+  if (result == SQLITE_DONE) {
+    return false;
+  }
+  fail(m_db->handle(), result, fmt::format("store {}", m_db->path().string()));
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(m_handle);
+  sqlite3_clear_bindings(m_handle);
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(m_handle, column) == SQLITE_NULL; }
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_handle, column); }
+
+std::string Statement::text(int column) const {
+  const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_handle, column));
+  return bytes == nullptr ? std::string()
+                          : std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_handle, column)));
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+  return is_null(column) ? std::nullopt : std::optional(text(column));
+}
+
+std::optional<std::int64_t> Statement::optional_integer(int column) const {
+  return is_null(column) ? std::nullopt : std::optional(integer(column));
+}
+
+Transaction::Transaction(Database &db, Kind kind) : m_db(db) {
+  m_db.execute(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+}
+
+Transaction::~Transaction() {
+  if (m_open) {
+    sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Transaction::commit() {
+  m_db.execute("COMMIT");
+  m_open = false;
+}
+
+} // namespace tw::store

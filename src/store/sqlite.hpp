@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tw::store {
+
+// Owns one SQLite connection. Failures throw tw::Error with an exit code that fits the
+// SQLite result (busy → 75, I/O → 74, cannot open → 66 or 73, other → 70) and SQLite's
+// own message.
+class Database {
+public:
+  enum class Mode { read_only, read_write, create };
+
+  Database(const std::filesystem::path &path, Mode mode);
+  ~Database();
+  Database(Database &&other) noexcept;
+  Database &operator=(Database &&other) noexcept;
+  Database(const Database &) = delete;
+  Database &operator=(const Database &) = delete;
+
+  // Runs one or more statements that return no rows.
+  void execute(std::string_view sql);
+  std::int64_t last_insert_rowid() const;
+  const std::filesystem::path &path() const { return m_path; }
+  sqlite3 *handle() const { return m_handle; }
+
+private:
+  sqlite3 *m_handle = nullptr;
+  std::filesystem::path m_path;
+};
+
+// A prepared statement, move-only. Parameters are numbered from 1, columns from 0. Text is
+// bound with SQLITE_TRANSIENT (copied), so the caller's strings may go away after `bind`.
+class Statement {
+public:
+  Statement(const Database &db, std::string_view sql);
+  ~Statement();
+  Statement(Statement &&other) noexcept;
+  Statement &operator=(Statement &&other) noexcept;
+  Statement(const Statement &) = delete;
+  Statement &operator=(const Statement &) = delete;
+
+  Statement &bind(int index, std::int64_t value);
+  Statement &bind(int index, std::string_view value);
+  Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
+  Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
+  Statement &bind_null(int index);
+  template <typename T> Statement &bind(int index, const std::optional<T> &value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Steps once: true when a row is ready, false when done.
+  bool step();
+  // Steps to the end of a statement that returns no rows.
+  void run();
+  // Resets for another run and clears the bindings.
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t integer(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+
+private:
+  sqlite3_stmt *m_handle = nullptr;
+  const Database *m_db = nullptr;
+};
+
+// A transaction that rolls back unless committed. Writes use `immediate`, which takes the
+// write lock at the start, so that two writers wait for each other instead of failing halfway.
+class Transaction {
+public:
+  enum class Kind { deferred, immediate };
+  Transaction(Database &db, Kind kind);
+  ~Transaction();
+  Transaction(const Transaction &) = delete;
+  Transaction &operator=(const Transaction &) = delete;
+
+  void commit();
+
+private:
+  Database &m_db;
+  bool m_open = true;
+};
+
+} // namespace tw::store

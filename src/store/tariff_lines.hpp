@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/model.hpp"
+#include "core/versioning.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tw::store {
+
+void insert_line(Store &store, const TariffLine &line, ChangesetId changeset);
+// Marks the versions `row_ids` as superseded by `changeset`.
+void supersede_lines(Store &store, std::span<const std::int64_t> row_ids, ChangesetId changeset);
+
+// Carries out `plan` as changeset `changeset`.
+void apply_plan(Store &store, const VersionPlan &plan, ChangesetId changeset);
+
+// Every version of measure `measure_id`'s lines visible at `point`.
+std::vector<TariffLine> lines_of_measure(const Store &store, const std::string &measure_id, RecordPoint point = {});
+
+// A line version with the measure it belongs to.
+struct MeasureLine {
+  TariffLine line;
+  Measure measure;
+};
+
+enum class CodeMatch {
+  related,  // lines on codes covering the code or under it
+  covering, // lines on the code or on shorter codes covering it
+};
+
+// Which line versions a query looks at; unset fields do not filter.
+struct LineFilter {
+  std::optional<Jurisdiction> imposer;
+  std::optional<Jurisdiction> origin; // lines on this origin or on *
+  std::optional<ProductCode> hs;
+  CodeMatch hs_match = CodeMatch::related;
+  std::optional<std::string> authority;
+  std::optional<std::string> measure_id;
+  std::optional<Date> on; // in force on that day
+  // Only versions whose validity starts or ends in [from, to] (both inclusive).
+  std::optional<std::pair<Date, Date>> changing_between;
+};
+
+std::vector<MeasureLine> find_lines(const Store &store, const LineFilter &filter, RecordPoint point = {});
+
+// The line versions in force on `on` that apply to goods `hs` from `origin` imposed by
+// `imposer`: lines on `hs` or a shorter code covering it, on `origin` or `*`.
+std::vector<MeasureLine> lines_applying(const Store &store, const Jurisdiction &imposer, const Jurisdiction &origin,
+                                        const ProductCode &hs, Date on, RecordPoint point = {});
+
+} // namespace tw::store
