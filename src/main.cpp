@@ -1,3 +1,3 @@
 #include "cli/tradewatch_main.hpp"
 
-int main(int argc, char **argv) { return tw::cli::tradewatch_main(argc, argv); }
+int main(int argc, char** argv) { return tw::cli::tradewatch_main(argc, argv); }

@@ -42,7 +42,7 @@ for i in "${!commands[@]}"; do
   (
     cd "$work/run" || exit 99
     env -i PATH="$work/bin:/usr/local/bin:/usr/bin:/bin" HOME="$work" TZ=UTC LC_ALL=C.UTF-8 COLUMNS=100 \
-      TRADEWATCH_DB="$work/run/tradewatch.db" TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600 \
+      TRADEWATCH_DB=tradewatch.db TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600 \
       SAMPLES="$root/samples" ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
       bash -c "${commands[i]}" >"$work/stdout" 2>"$work/stderr"
     echo $? >"$work/status"

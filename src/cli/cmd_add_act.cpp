@@ -19,8 +19,8 @@ struct AddActOptions {
 };
 } // namespace
 
-void add_add_act_command(CLI::App &add, Context &context) {
-  CLI::App *command = add.add_subcommand("act", "record an act: a notice, regulation, order or announcement");
+void add_add_act_command(CLI::App& add, Context& context) {
+  CLI::App* command = add.add_subcommand("act", "record an act: a notice, regulation, order or announcement");
   auto options = std::make_shared<AddActOptions>();
   command->add_option("--id", options->id, "a readable id, e.g. ustr-301-review-2024")->required();
   command->add_option("--imposer", options->imposer, "who issued it (ISO country code, EU)")->required();

@@ -29,8 +29,8 @@ struct AddTariffOptions {
 };
 } // namespace
 
-void add_add_tariff_command(CLI::App &add, Context &context) {
-  CLI::App *command = add.add_subcommand("tariff", "record a tariff measure: a rate on product codes and origins");
+void add_add_tariff_command(CLI::App& add, Context& context) {
+  CLI::App* command = add.add_subcommand("tariff", "record a tariff measure: a rate on product codes and origins");
   auto options = std::make_shared<AddTariffOptions>();
   command->add_option("--id", options->id, "a readable id (default: generated and printed)");
   command->add_option("--imposer", options->imposer, "who charges it (ISO country code, EU)")->required();
@@ -57,11 +57,11 @@ void add_add_tariff_command(CLI::App &add, Context &context) {
                     parse_option<Date>("--announced", options->announced),
                     std::nullopt};
     std::set<Jurisdiction> origins;
-    for (const auto &origin : options->origins) {
+    for (const auto& origin : options->origins) {
       origins.insert(parse_option<Jurisdiction>("--origin", origin));
     }
     std::set<ProductCode> codes;
-    for (const auto &code : options->codes) {
+    for (const auto& code : options->codes) {
       codes.insert(parse_option<ProductCode>("--hs", code));
     }
     const Rate rate = parse_option<Rate>("--rate", options->rate);
@@ -81,8 +81,8 @@ void add_add_tariff_command(CLI::App &add, Context &context) {
       measure.id = store::next_measure_id(store, measure);
     }
     store::insert_measure(store, measure, changeset);
-    for (const auto &origin : origins) {
-      for (const auto &code : codes) {
+    for (const auto& origin : origins) {
+      for (const auto& code : codes) {
         TariffLine line;
         line.measure_id = measure.id;
         line.key = LineKey{origin, code, options->company.value_or("")};

@@ -21,8 +21,8 @@ struct AmendOptions {
 };
 } // namespace
 
-void add_amend_command(CLI::App &app, Context &context) {
-  CLI::App *command = app.add_subcommand("amend", "record that a measure changed from a date on (a new version)");
+void add_amend_command(CLI::App& app, Context& context) {
+  CLI::App* command = app.add_subcommand("amend", "record that a measure changed from a date on (a new version)");
   auto options = std::make_shared<AmendOptions>();
   command->add_option("id", options->id, "the measure")->required();
   command->add_option("--from", options->from, "the date the change takes effect")->required();

@@ -11,8 +11,8 @@ struct ListOptions {
 };
 } // namespace
 
-void add_list_command(CLI::App &app, Context &context) {
-  CLI::App *command = app.add_subcommand("list", "list the measures that match filters");
+void add_list_command(CLI::App& app, Context& context) {
+  CLI::App* command = app.add_subcommand("list", "list the measures that match filters");
   auto options = std::make_shared<ListOptions>();
   options->filters.add_to(*command, true, true);
   command->callback([&context, options] {
@@ -23,7 +23,7 @@ void add_list_command(CLI::App &app, Context &context) {
     const bool tariffs = !options->filters.kind || *options->filters.kind == "tariff";
     const auto lines = tariffs ? store::find_lines(store, filter, point) : std::vector<store::MeasureLine>{};
     context.print(report::measure_list_report(
-        lines, options->filters.fields(), [&](const std::string &id) { return store::find_act(store, id, point); }));
+        lines, options->filters.fields(), [&](const std::string& id) { return store::find_act(store, id, point); }));
   });
 }
 

@@ -18,8 +18,8 @@ struct RateOptions {
 };
 } // namespace
 
-void add_rate_command(CLI::App &app, Context &context) {
-  CLI::App *command = app.add_subcommand("rate", "the duty on goods, layer by layer, with its legal basis");
+void add_rate_command(CLI::App& app, Context& context) {
+  CLI::App* command = app.add_subcommand("rate", "the duty on goods, layer by layer, with its legal basis");
   auto options = std::make_shared<RateOptions>();
   command->add_option("--imposer", options->imposer, "who charges the duty (ISO country code, EU)")->required();
   command->add_option("--origin", options->origin, "origin of the goods")->required();
@@ -39,7 +39,7 @@ void add_rate_command(CLI::App &app, Context &context) {
     auto candidates = store::lines_applying(store, question.imposer, question.origin, question.hs, question.on, point);
     const auto stacked = query::stack_rate(std::move(candidates), question.company);
     context.print(report::rate_report(question, stacked,
-                                      [&](const std::string &id) { return store::find_act(store, id, point); }));
+                                      [&](const std::string& id) { return store::find_act(store, id, point); }));
   });
 }
 

@@ -17,8 +17,8 @@ struct ChangesOptions {
 };
 } // namespace
 
-void add_report_changes_command(CLI::App &report, Context &context) {
-  CLI::App *command = report.add_subcommand("changes", "what changed in force between two dates");
+void add_report_changes_command(CLI::App& report, Context& context) {
+  CLI::App* command = report.add_subcommand("changes", "what changed in force between two dates");
   auto options = std::make_shared<ChangesOptions>();
   command->add_option("--from", options->from, "first day (inclusive)")->required();
   command->add_option("--to", options->to, "last day (inclusive)")->required();
@@ -35,7 +35,7 @@ void add_report_changes_command(CLI::App &report, Context &context) {
     const store::RecordPoint point = record_point(store, options->filters.as_known_on);
     const auto changes = query::detect_changes(store::find_lines(store, filter, point), question.from, question.to);
     context.print(report::changes_report(question, changes,
-                                         [&](const std::string &id) { return store::find_act(store, id, point); }));
+                                         [&](const std::string& id) { return store::find_act(store, id, point); }));
   });
 }
 

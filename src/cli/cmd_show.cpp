@@ -16,15 +16,15 @@ struct ShowOptions {
 };
 } // namespace
 
-void add_show_command(CLI::App &app, Context &context) {
-  CLI::App *command = app.add_subcommand("show", "show a measure with all its versions, or an act");
+void add_show_command(CLI::App& app, Context& context) {
+  CLI::App* command = app.add_subcommand("show", "show a measure with all its versions, or an act");
   auto options = std::make_shared<ShowOptions>();
   command->add_option("id", options->id, "a measure or act id")->required();
   add_as_known_on(*command, options->as_known_on);
   command->callback([&context, options] {
     const auto store = context.open_store(store::Store::Access::read_only);
     const store::RecordPoint point = record_point(store, options->as_known_on);
-    const report::ActLookup find_act = [&](const std::string &id) { return store::find_act(store, id, point); };
+    const report::ActLookup find_act = [&](const std::string& id) { return store::find_act(store, id, point); };
     if (const auto measure = store::find_measure(store, options->id, point)) {
       context.print(report::measure_report(*measure, store::lines_of_measure(store, options->id, point), find_act));
     } else if (const auto act = find_act(options->id)) {

@@ -8,14 +8,14 @@ namespace tw::cli {
 
 // Each adds its subcommand to `app`; the subcommand's callback runs the command in
 // `context`. One file per command.
-void add_init_command(CLI::App &app, Context &context);
-void add_add_act_command(CLI::App &add, Context &context);
-void add_add_tariff_command(CLI::App &add, Context &context);
-void add_amend_command(CLI::App &app, Context &context);
-void add_end_command(CLI::App &app, Context &context);
-void add_list_command(CLI::App &app, Context &context);
-void add_show_command(CLI::App &app, Context &context);
-void add_rate_command(CLI::App &app, Context &context);
-void add_report_changes_command(CLI::App &report, Context &context);
+void add_init_command(CLI::App& app, Context& context);
+void add_add_act_command(CLI::App& add, Context& context);
+void add_add_tariff_command(CLI::App& add, Context& context);
+void add_amend_command(CLI::App& app, Context& context);
+void add_end_command(CLI::App& app, Context& context);
+void add_list_command(CLI::App& app, Context& context);
+void add_show_command(CLI::App& app, Context& context);
+void add_rate_command(CLI::App& app, Context& context);
+void add_report_changes_command(CLI::App& report, Context& context);
 
 } // namespace tw::cli

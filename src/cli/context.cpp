@@ -14,8 +14,8 @@ namespace tw::cli {
 namespace {
 
 std::int64_t epoch_seconds() {
-  if (const char *fixed = std::getenv("SOURCE_DATE_EPOCH"); fixed != nullptr && *fixed != '\0') {
-    char *end = nullptr;
+  if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH"); fixed != nullptr && *fixed != '\0') {
+    char* end = nullptr;
     const long long seconds = std::strtoll(fixed, &end, 10);
     if (end != nullptr && *end == '\0') {
       return seconds;
@@ -27,7 +27,7 @@ std::int64_t epoch_seconds() {
 
 // Terminal columns: $COLUMNS, else the terminal's width when stdout is one, else no limit.
 std::size_t terminal_width() {
-  if (const char *columns = std::getenv("COLUMNS"); columns != nullptr) {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
     const int value = std::atoi(columns);
     if (value > 0) {
       return static_cast<std::size_t>(value);
@@ -42,7 +42,7 @@ std::size_t terminal_width() {
 
 } // namespace
 
-std::ostream &Context::out() {
+std::ostream& Context::out() {
   if (output_path.empty() || output_path == "-") {
     return m_stdout;
   }
@@ -63,12 +63,12 @@ report::Format Context::format() const {
               "formats are text, md, csv and json");
 }
 
-void Context::print(const report::Report &report) {
+void Context::print(const report::Report& report) {
   const bool to_terminal = (output_path.empty() || output_path == "-") && isatty(STDOUT_FILENO) != 0;
   report::RenderOptions options;
   options.width = to_terminal || std::getenv("COLUMNS") != nullptr ? terminal_width() : 0;
   options.color = color == "always" || (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
-  std::ostream &stream = out();
+  std::ostream& stream = out();
   report::render(report, format(), options, stream);
   stream.flush();
   if (!stream) {
@@ -77,7 +77,7 @@ void Context::print(const report::Report &report) {
   }
 }
 
-void Context::say(const std::string &message) {
+void Context::say(const std::string& message) {
   if (!quiet) {
     out() << message << '\n';
   }

@@ -27,13 +27,13 @@ public:
   std::string reason;
   std::string command_line; // recorded with every changeset
 
-  explicit Context(std::ostream &standard_output) : m_stdout(standard_output) {}
+  explicit Context(std::ostream& standard_output) : m_stdout(standard_output) {}
 
-  std::ostream &out();
+  std::ostream& out();
   report::Format format() const;
-  void print(const report::Report &report);
+  void print(const report::Report& report);
   // A line for the user that is not data (what a write did); silent with -q.
-  void say(const std::string &message);
+  void say(const std::string& message);
 
   // Now, in UTC: SOURCE_DATE_EPOCH when set (for reproducible runs), else the clock.
   std::string now_utc() const;
@@ -43,7 +43,7 @@ public:
   store::Store open_store(store::Store::Access access) const;
 
 private:
-  std::ostream &m_stdout;
+  std::ostream& m_stdout;
   std::unique_ptr<std::ofstream> m_file;
 };
 

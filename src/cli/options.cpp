@@ -5,15 +5,15 @@
 namespace tw::cli {
 
 std::vector<TariffLine> lines_on_codes(std::vector<TariffLine> lines, std::string_view option,
-                                       const std::vector<std::string> &codes) {
+                                       const std::vector<std::string>& codes) {
   if (codes.empty()) {
     return lines;
   }
   std::vector<ProductCode> wanted;
-  for (const auto &code : codes) {
+  for (const auto& code : codes) {
     wanted.push_back(parse_option<ProductCode>(option, code));
   }
-  std::erase_if(lines, [&](const TariffLine &line) { return std::ranges::find(wanted, line.key.hs) == wanted.end(); });
+  std::erase_if(lines, [&](const TariffLine& line) { return std::ranges::find(wanted, line.key.hs) == wanted.end(); });
   if (lines.empty()) {
     throw Error(ExitCode::data_error, fmt::format("the measure has no line on the {} codes given", option),
                 "'tradewatch show ID' lists its lines");
@@ -21,7 +21,7 @@ std::vector<TariffLine> lines_on_codes(std::vector<TariffLine> lines, std::strin
   return lines;
 }
 
-void FilterOptions::add_to(CLI::App &command, bool with_kind, bool with_on) {
+void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
   if (with_kind) {
     command.add_option("--kind", kind, "tariff, listing, control or other");
   }
@@ -53,7 +53,7 @@ store::LineFilter FilterOptions::line_filter() const {
 
 std::vector<report::Field> FilterOptions::fields() const {
   std::vector<report::Field> result;
-  auto add = [&](const char *key, const char *label, const std::optional<std::string> &value) {
+  auto add = [&](const char* key, const char* label, const std::optional<std::string>& value) {
     if (value) {
       result.push_back({key, label, report::Cell::of(*value)});
     }
@@ -68,16 +68,16 @@ std::vector<report::Field> FilterOptions::fields() const {
   return result;
 }
 
-void add_as_known_on(CLI::App &command, std::optional<std::string> &as_known_on) {
+void add_as_known_on(CLI::App& command, std::optional<std::string>& as_known_on) {
   command.add_option("--as-known-on", as_known_on,
                      "what the store said at that time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)");
 }
 
-store::RecordPoint record_point(const store::Store &store, const std::optional<std::string> &as_known_on) {
+store::RecordPoint record_point(const store::Store& store, const std::optional<std::string>& as_known_on) {
   if (!as_known_on) {
     return {};
   }
-  const std::string &text = *as_known_on;
+  const std::string& text = *as_known_on;
   const bool is_date = text.size() == 10 && Date::parse(text).has_value();
   const bool is_time = text.size() == 20 && Date::parse(text.substr(0, 10)).has_value() && text[10] == 'T' &&
                        text[19] == 'Z' && text[13] == ':' && text[16] == ':';

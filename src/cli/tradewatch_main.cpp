@@ -17,15 +17,15 @@ namespace tw::cli {
 namespace {
 
 std::string login_name() {
-  if (const passwd *entry = getpwuid(getuid()); entry != nullptr && entry->pw_name != nullptr) {
+  if (const passwd* entry = getpwuid(getuid()); entry != nullptr && entry->pw_name != nullptr) {
     return entry->pw_name;
   }
-  const char *user = std::getenv("USER");
+  const char* user = std::getenv("USER");
   return user != nullptr ? user : "unknown";
 }
 
 // The command line as a shell would take it back, for the changeset record.
-std::string quoted_command_line(int argc, char **argv) {
+std::string quoted_command_line(int argc, char** argv) {
   std::string line = "tradewatch";
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -44,7 +44,7 @@ std::string quoted_command_line(int argc, char **argv) {
   return line;
 }
 
-void print_error(const std::string &message, const std::string &context, const std::string &hint) {
+void print_error(const std::string& message, const std::string& context, const std::string& hint) {
   std::cerr << "tradewatch: error: " << message << '\n';
   if (!context.empty()) {
     std::cerr << context << '\n';
@@ -56,7 +56,7 @@ void print_error(const std::string &message, const std::string &context, const s
 
 } // namespace
 
-int tradewatch_main(int argc, char **argv) {
+int tradewatch_main(int argc, char** argv) {
   Context context(std::cout);
   CLI::App app{"tradewatch: trade measures (tariffs, entity listings, controls) with their whole history"};
   app.name("tradewatch");
@@ -77,7 +77,7 @@ int tradewatch_main(int argc, char **argv) {
   app.add_option("--reason", context.reason, "why the change is recorded");
 
   add_init_command(app, context);
-  CLI::App *add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
+  CLI::App* add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
   add_add_act_command(*add, context);
   add_add_tariff_command(*add, context);
   add_amend_command(app, context);
@@ -85,26 +85,26 @@ int tradewatch_main(int argc, char **argv) {
   add_list_command(app, context);
   add_show_command(app, context);
   add_rate_command(app, context);
-  CLI::App *report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
+  CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {
     app.parse(argc, argv);
     return static_cast<int>(ExitCode::ok);
-  } catch (const CLI::CallForHelp &help) {
+  } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
-  } catch (const CLI::CallForAllHelp &help) {
+  } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
-  } catch (const CLI::CallForVersion &version) {
+  } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
-  } catch (const CLI::ParseError &error) {
+  } catch (const CLI::ParseError& error) {
     print_error(error.what(), {}, "see 'tradewatch --help' or 'tradewatch COMMAND --help'");
     return static_cast<int>(ExitCode::usage);
-  } catch (const Error &error) {
+  } catch (const Error& error) {
     print_error(error.what(), error.context(), error.hint());
     return static_cast<int>(error.code());
-  } catch (const std::exception &error) {
+  } catch (const std::exception& error) {
     print_error(fmt::format("internal error: {}", error.what()), {}, "this is a bug in tradewatch; please report it");
     return static_cast<int>(ExitCode::internal);
   }

@@ -8,7 +8,7 @@ namespace tw {
 
 namespace {
 
-const char *const k_date_hint = "dates are written YYYY-MM-DD, e.g. 2024-09-27";
+const char* const k_date_hint = "dates are written YYYY-MM-DD, e.g. 2024-09-27";
 
 std::expected<unsigned, ParseError> read_digits(std::string_view text, std::size_t at, std::size_t count) {
   unsigned value = 0;

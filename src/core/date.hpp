@@ -30,7 +30,7 @@ public:
 
   std::string to_string() const;
 
-  auto operator<=>(const Date &) const = default;
+  auto operator<=>(const Date&) const = default;
 
 private:
   explicit Date(std::int32_t days) : m_days(days) {}

@@ -37,8 +37,8 @@ public:
       : std::runtime_error(std::move(message)), m_code(code), m_hint(std::move(hint)), m_context(std::move(context)) {}
 
   ExitCode code() const { return m_code; }
-  const std::string &hint() const { return m_hint; }
-  const std::string &context() const { return m_context; }
+  const std::string& hint() const { return m_hint; }
+  const std::string& context() const { return m_context; }
 
 private:
   ExitCode m_code;
@@ -48,6 +48,6 @@ private:
 
 // Turns a ParseError on the value of command-line option `option` into an Error (exit 64)
 // that shows the value with a caret under the bad column.
-Error option_error(std::string_view option, std::string_view value, const ParseError &error);
+Error option_error(std::string_view option, std::string_view value, const ParseError& error);
 
 } // namespace tw

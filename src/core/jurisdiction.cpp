@@ -18,14 +18,14 @@ std::string upper(std::string_view text) {
 } // namespace
 
 std::expected<Jurisdiction, ParseError> Jurisdiction::parse(std::string_view text) {
-  const auto &table = detail::k_jurisdictions;
+  const auto& table = detail::k_jurisdictions;
   const std::string code = upper(text);
   const auto found = std::ranges::lower_bound(table, code, {}, &JurisdictionEntry::code);
   if (found != table.end() && found->code == code) {
     return Jurisdiction(static_cast<std::size_t>(found - table.begin()));
   }
   const auto by_name =
-      std::ranges::find_if(table, [&](const JurisdictionEntry &entry) { return upper(entry.name) == code; });
+      std::ranges::find_if(table, [&](const JurisdictionEntry& entry) { return upper(entry.name) == code; });
   const std::string hint =
       by_name != table.end()
           ? fmt::format("{} is written {}", by_name->name, by_name->code)

@@ -31,8 +31,8 @@ public:
   std::string_view name() const { return detail::k_jurisdictions[m_index].name; }
   bool is_all() const { return code() == "*"; }
 
-  bool operator==(const Jurisdiction &) const = default;
-  auto operator<=>(const Jurisdiction &other) const { return code() <=> other.code(); }
+  bool operator==(const Jurisdiction&) const = default;
+  auto operator<=>(const Jurisdiction& other) const { return code() <=> other.code(); }
 
 private:
   explicit Jurisdiction(std::size_t index) : m_index(index) {}

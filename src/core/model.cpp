@@ -15,7 +15,7 @@ constexpr std::array<std::pair<MeasureKind, std::string_view>, 4> k_kinds{{
 } // namespace
 
 std::string_view to_string(MeasureKind kind) {
-  for (const auto &[value, name] : k_kinds) {
+  for (const auto& [value, name] : k_kinds) {
     if (value == kind) {
       return name;
     }
@@ -24,7 +24,7 @@ std::string_view to_string(MeasureKind kind) {
 }
 
 std::optional<MeasureKind> parse_measure_kind(std::string_view text) {
-  for (const auto &[value, name] : k_kinds) {
+  for (const auto& [value, name] : k_kinds) {
     if (name == text) {
       return value;
     }

@@ -30,7 +30,7 @@ struct Validity {
   std::optional<Date> to;
 
   bool contains(Date day) const { return from <= day && (!to || day < *to); }
-  bool operator==(const Validity &) const = default;
+  bool operator==(const Validity&) const = default;
 };
 
 struct Act {
@@ -65,7 +65,7 @@ struct LineKey {
   ProductCode hs;
   std::string company; // empty: all other exporters
 
-  auto operator<=>(const LineKey &) const = default;
+  auto operator<=>(const LineKey&) const = default;
 };
 
 // One version of a tariff line: its rate over `valid`, as recorded by changeset

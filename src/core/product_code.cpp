@@ -5,7 +5,7 @@
 namespace tw {
 
 namespace {
-const char *const k_code_hint = "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00)";
+const char* const k_code_hint = "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00)";
 }
 
 std::expected<ProductCode, ParseError> ProductCode::parse(std::string_view text) {
@@ -37,7 +37,7 @@ std::vector<std::string> ProductCode::covering_prefixes() const {
   return prefixes;
 }
 
-std::string ProductCode::format(const Jurisdiction &imposer) const {
+std::string ProductCode::format(const Jurisdiction& imposer) const {
   const char separator = imposer.code() == "EU" ? ' ' : '.';
   std::string result = m_digits.substr(0, 4);
   for (std::size_t at = 4; at < m_digits.size() && at < 8; at += 2) {

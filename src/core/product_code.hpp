@@ -18,15 +18,15 @@ public:
   // The empty code, which covers every code; only a placeholder in default-built records.
   ProductCode() = default;
 
-  const std::string &digits() const { return m_digits; }
-  bool covers(const ProductCode &other) const { return other.m_digits.starts_with(m_digits); }
+  const std::string& digits() const { return m_digits; }
+  bool covers(const ProductCode& other) const { return other.m_digits.starts_with(m_digits); }
   // Every code that covers this one, shortest first, this one last (`8703`, `87038`, …).
   std::vector<std::string> covering_prefixes() const;
   // The imposer's usual form: groups 4.2.2.rest with dots (`8703.80.00`, `8507.60.0010`),
   // with spaces for the EU (`8703 80 00`).
-  std::string format(const Jurisdiction &imposer) const;
+  std::string format(const Jurisdiction& imposer) const;
 
-  auto operator<=>(const ProductCode &) const = default;
+  auto operator<=>(const ProductCode&) const = default;
 
 private:
   explicit ProductCode(std::string digits) : m_digits(std::move(digits)) {}

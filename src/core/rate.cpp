@@ -10,7 +10,7 @@ namespace tw {
 
 namespace {
 
-const char *const k_rate_hint =
+const char* const k_rate_hint =
     "a rate is a percentage (25%, 2.5%), Free, a specific duty (1.5¢/kg, $1.05/doz., EUR 90.045/100 kg) "
     "or a sum of them (4.4¢/kg + 6%)";
 
@@ -38,7 +38,7 @@ struct Cursor {
 };
 
 // Reads a non-negative decimal number scaled by 10^`decimals`, e.g. "2.5" with 3 → 2500.
-std::expected<std::int64_t, ParseError> read_scaled(Cursor &cursor, int decimals) {
+std::expected<std::int64_t, ParseError> read_scaled(Cursor& cursor, int decimals) {
   if (!cursor.done() && cursor.text[cursor.at] == '-') {
     return std::unexpected(cursor.error("a rate cannot be negative"));
   }
@@ -78,7 +78,7 @@ bool is_currency_code(std::string_view text) {
 }
 
 // Reads "/kg", "/100 kg", "/doz." into `duty`.
-std::expected<void, ParseError> read_basis(Cursor &cursor, SpecificDuty &duty) {
+std::expected<void, ParseError> read_basis(Cursor& cursor, SpecificDuty& duty) {
   cursor.skip_spaces();
   if (!cursor.take("/")) {
     return std::unexpected(cursor.error("a specific duty needs a unit, as in /kg"));
@@ -119,7 +119,7 @@ struct Term {
   std::optional<SpecificDuty> specific;
 };
 
-std::expected<Term, ParseError> read_term(Cursor &cursor) {
+std::expected<Term, ParseError> read_term(Cursor& cursor) {
   cursor.skip_spaces();
   if (cursor.done()) {
     return std::unexpected(cursor.error("expected a rate"));
@@ -174,7 +174,7 @@ std::expected<Term, ParseError> read_term(Cursor &cursor) {
   return Term{std::nullopt, std::move(duty)};
 }
 
-std::string format_amount(const SpecificDuty &duty) {
+std::string format_amount(const SpecificDuty& duty) {
   std::string amount;
   if (duty.currency == "USD" && duty.micros < 1'000'000) {
     amount = format_decimal(duty.micros, 4) + std::string(k_cent); // 1¢ is 10,000 micros
@@ -260,24 +260,26 @@ std::string format_milli(std::int64_t milli) { return format_decimal(milli, 3); 
 
 std::string Rate::to_string() const {
   std::string text;
-  for (const auto &duty : m_specific) {
+  for (const auto& duty : m_specific) {
     text += (text.empty() ? "" : " + ") + format_amount(duty);
   }
-  if (m_ad_valorem_milli && (*m_ad_valorem_milli != 0 || text.empty())) {
-    const std::string percent = *m_ad_valorem_milli == 0 ? "Free" : format_milli(*m_ad_valorem_milli) + "%";
+  if (m_ad_valorem_milli) {
+    // A lone 0% is Free; beside a specific part it stays, so the text reads back the same.
+    const std::string percent =
+        *m_ad_valorem_milli == 0 && text.empty() ? "Free" : format_milli(*m_ad_valorem_milli) + "%";
     text += (text.empty() ? "" : " + ") + percent;
   }
   return text;
 }
 
-Rate Rate::plus(const Rate &other) const {
+Rate Rate::plus(const Rate& other) const {
   std::optional<std::int64_t> ad_valorem = m_ad_valorem_milli;
   if (other.m_ad_valorem_milli) {
     ad_valorem = ad_valorem.value_or(0) + *other.m_ad_valorem_milli;
   }
   std::vector<SpecificDuty> specific = m_specific;
-  for (const auto &duty : other.m_specific) {
-    auto same = std::ranges::find_if(specific, [&](const SpecificDuty &mine) { return mine.same_basis(duty); });
+  for (const auto& duty : other.m_specific) {
+    auto same = std::ranges::find_if(specific, [&](const SpecificDuty& mine) { return mine.same_basis(duty); });
     if (same != specific.end()) {
       same->micros += duty.micros;
     } else {
@@ -297,7 +299,7 @@ RateStep describe_step(std::int64_t old_milli, std::int64_t new_milli) {
   } else if (new_milli * 2 == old_milli) {
     step.word = "halved";
   } else if (new_milli % old_milli == 0) {
-    static constexpr std::array<const char *, 6> k_words{"", "", "doubled", "tripled", "quadrupled", "quintupled"};
+    static constexpr std::array<const char*, 6> k_words{"", "", "doubled", "tripled", "quadrupled", "quintupled"};
     const std::int64_t times = new_milli / old_milli;
     if (times >= 2 && times < static_cast<std::int64_t>(k_words.size())) {
       step.word = k_words[static_cast<std::size_t>(times)];

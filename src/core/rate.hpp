@@ -20,10 +20,10 @@ struct SpecificDuty {
   std::int64_t per = 1;
   std::string unit;
 
-  bool same_basis(const SpecificDuty &other) const {
+  bool same_basis(const SpecificDuty& other) const {
     return currency == other.currency && per == other.per && unit == other.unit;
   }
-  auto operator<=>(const SpecificDuty &) const = default;
+  auto operator<=>(const SpecificDuty&) const = default;
 };
 
 // A duty rate, held exactly: an ad valorem part in thousandths of a percent (35.3% is
@@ -38,7 +38,7 @@ public:
 
   // Thousandths of a percent; nullopt when the rate is purely specific.
   std::optional<std::int64_t> ad_valorem_milli() const { return m_ad_valorem_milli; }
-  const std::vector<SpecificDuty> &specific() const { return m_specific; }
+  const std::vector<SpecificDuty>& specific() const { return m_specific; }
   bool is_pure_ad_valorem() const { return m_ad_valorem_milli && m_specific.empty(); }
 
   // The canonical text: specific parts first, then the percentage (`4.4¢/kg + 6%`).
@@ -46,9 +46,9 @@ public:
 
   // The duty of two layers charged together: percentages add, specific parts on the same
   // basis add, others stand side by side.
-  Rate plus(const Rate &other) const;
+  Rate plus(const Rate& other) const;
 
-  auto operator<=>(const Rate &) const = default;
+  auto operator<=>(const Rate&) const = default;
 
 private:
   Rate(std::optional<std::int64_t> ad_valorem_milli, std::vector<SpecificDuty> specific);

@@ -8,18 +8,18 @@ namespace tw {
 namespace {
 
 // The versions of each line, earliest first.
-std::map<LineKey, std::vector<const TariffLine *>> by_line(std::span<const TariffLine> current) {
-  std::map<LineKey, std::vector<const TariffLine *>> lines;
-  for (const auto &version : current) {
+std::map<LineKey, std::vector<const TariffLine*>> by_line(std::span<const TariffLine> current) {
+  std::map<LineKey, std::vector<const TariffLine*>> lines;
+  for (const auto& version : current) {
     lines[version.key].push_back(&version);
   }
-  for (auto &[key, versions] : lines) {
-    std::ranges::sort(versions, {}, [](const TariffLine *line) { return line->valid.from; });
+  for (auto& [key, versions] : lines) {
+    std::ranges::sort(versions, {}, [](const TariffLine* line) { return line->valid.from; });
   }
   return lines;
 }
 
-TariffLine updated(const TariffLine &base, const LineUpdate &update, Validity valid) {
+TariffLine updated(const TariffLine& base, const LineUpdate& update, Validity valid) {
   TariffLine line = base;
   line.row_id = 0;
   line.valid = valid;
@@ -39,19 +39,19 @@ TariffLine updated(const TariffLine &base, const LineUpdate &update, Validity va
   return line;
 }
 
-bool same_terms(const TariffLine &a, const TariffLine &b) {
+bool same_terms(const TariffLine& a, const TariffLine& b) {
   return a.rate == b.rate && a.heading == b.heading && a.act_id == b.act_id && a.note == b.note;
 }
 
 } // namespace
 
 std::expected<VersionPlan, std::string> plan_amend(std::span<const TariffLine> current, Date from,
-                                                   const LineUpdate &update) {
+                                                   const LineUpdate& update) {
   VersionPlan plan;
-  for (const auto &[key, versions] : by_line(current)) {
-    const auto in_force = std::ranges::find_if(versions, [&](const TariffLine *v) { return v->valid.contains(from); });
+  for (const auto& [key, versions] : by_line(current)) {
+    const auto in_force = std::ranges::find_if(versions, [&](const TariffLine* v) { return v->valid.contains(from); });
     if (in_force != versions.end()) {
-      const TariffLine &old = **in_force;
+      const TariffLine& old = **in_force;
       TariffLine next = updated(old, update, Validity{from, old.valid.to});
       next.end_act_id = old.end_act_id; // it still ends where, and because, `old` ended
       if (same_terms(old, next)) {
@@ -70,8 +70,8 @@ std::expected<VersionPlan, std::string> plan_amend(std::span<const TariffLine> c
     }
     // Not in force on `from`: in force again until the next version, on the terms of the
     // latest earlier version (or of the next one when there is none).
-    const auto next = std::ranges::find_if(versions, [&](const TariffLine *v) { return v->valid.from > from; });
-    const TariffLine *base = next == versions.begin() ? *next : *std::prev(next);
+    const auto next = std::ranges::find_if(versions, [&](const TariffLine* v) { return v->valid.from > from; });
+    const TariffLine* base = next == versions.begin() ? *next : *std::prev(next);
     const std::optional<Date> until = next == versions.end() ? std::nullopt : std::optional((*next)->valid.from);
     plan.inserted.push_back(updated(*base, update, Validity{from, until}));
   }
@@ -82,9 +82,9 @@ std::expected<VersionPlan, std::string> plan_amend(std::span<const TariffLine> c
 }
 
 std::expected<VersionPlan, std::string> plan_end(std::span<const TariffLine> current, Date on,
-                                                 const std::optional<std::string> &end_act_id) {
+                                                 const std::optional<std::string>& end_act_id) {
   VersionPlan plan;
-  for (const auto &version : current) {
+  for (const auto& version : current) {
     if (version.valid.from >= on) {
       plan.superseded.push_back(version.row_id);
     } else if (version.valid.contains(on)) {

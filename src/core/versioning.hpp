@@ -32,11 +32,11 @@ struct VersionPlan {
 // force on `from` is put in force again from `from` until its next version. Fails with a
 // message when nothing would change.
 std::expected<VersionPlan, std::string> plan_amend(std::span<const TariffLine> current, Date from,
-                                                   const LineUpdate &update);
+                                                   const LineUpdate& update);
 
 // Plans "stops applying from `on`": versions in force on `on` end there, later ones are
 // withdrawn. Fails with a message when no line is in force on or after `on`.
 std::expected<VersionPlan, std::string> plan_end(std::span<const TariffLine> current, Date on,
-                                                 const std::optional<std::string> &end_act_id);
+                                                 const std::optional<std::string>& end_act_id);
 
 } // namespace tw

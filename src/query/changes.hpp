@@ -30,6 +30,6 @@ struct LineChange {
 // same); one with no predecessor is an addition; an end with no successor is an ending.
 // Changes that are alike but for the product code are merged; the result is ordered by
 // imposer, origin, authority, date and measure.
-std::vector<LineChange> detect_changes(const std::vector<store::MeasureLine> &versions, Date from, Date to);
+std::vector<LineChange> detect_changes(const std::vector<store::MeasureLine>& versions, Date from, Date to);
 
 } // namespace tw::query

@@ -18,21 +18,21 @@ std::string folded(std::string_view text) {
 }
 
 // Larger is more specific; ties go to the later start, then to the smaller measure id.
-auto specificity(const store::MeasureLine &candidate) {
-  const auto &line = candidate.line;
+auto specificity(const store::MeasureLine& candidate) {
+  const auto& line = candidate.line;
   return std::make_tuple(line.key.hs.digits().size(), !line.key.origin.is_all(), !line.key.company.empty(),
                          line.valid.from);
 }
 
-bool is_base_layer(const std::string &authority) { return folded(authority) == "mfn"; }
+bool is_base_layer(const std::string& authority) { return folded(authority) == "mfn"; }
 
 } // namespace
 
-StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string &company) {
+StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string& company) {
   StackedRate result;
   std::map<std::string, std::vector<store::MeasureLine>> by_authority;
-  for (auto &candidate : candidates) {
-    const std::string &line_company = candidate.line.key.company;
+  for (auto& candidate : candidates) {
+    const std::string& line_company = candidate.line.key.company;
     if (!line_company.empty() && folded(line_company) != folded(company)) {
       // Formatted before `candidate` is moved from: `line_company` refers into it.
       std::string reason = fmt::format("applies only to goods of exporter {}", line_company);
@@ -42,11 +42,11 @@ StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::st
     by_authority[folded(candidate.measure.authority)].push_back(std::move(candidate));
   }
   std::vector<Layer> applied;
-  for (auto &[authority, lines] : by_authority) {
-    std::ranges::sort(lines, [](const auto &a, const auto &b) {
+  for (auto& [authority, lines] : by_authority) {
+    std::ranges::sort(lines, [](const auto& a, const auto& b) {
       return specificity(a) > specificity(b) || (specificity(a) == specificity(b) && a.measure.id < b.measure.id);
     });
-    const store::MeasureLine &winner = lines.front();
+    const store::MeasureLine& winner = lines.front();
     for (std::size_t i = 1; i < lines.size(); ++i) {
       const bool as_specific = std::get<0>(specificity(lines[i])) == std::get<0>(specificity(winner)) &&
                                std::get<1>(specificity(lines[i])) == std::get<1>(specificity(winner)) &&
@@ -59,10 +59,10 @@ StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::st
     }
     applied.push_back(Layer{std::move(lines.front()), true, {}});
   }
-  std::ranges::stable_sort(applied, [](const Layer &a, const Layer &b) {
+  std::ranges::stable_sort(applied, [](const Layer& a, const Layer& b) {
     return is_base_layer(a.source.measure.authority) && !is_base_layer(b.source.measure.authority);
   });
-  for (const auto &layer : applied) {
+  for (const auto& layer : applied) {
     result.total = result.total.plus(layer.source.line.rate);
   }
   result.layers.insert(result.layers.begin(), std::make_move_iterator(applied.begin()),

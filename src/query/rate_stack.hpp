@@ -26,6 +26,6 @@ struct StackedRate {
 // named `company`'s line over the all-others line; a tie goes to the line in force since
 // the latest date); across authorities the duties add up. Lines for another exporter than
 // `company` are set aside.
-StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string &company);
+StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string& company);
 
 } // namespace tw::query

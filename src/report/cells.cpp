@@ -2,14 +2,14 @@
 
 namespace tw::report {
 
-Cell rate_cell(const Rate &rate) {
+Cell rate_cell(const Rate& rate) {
   nlohmann::ordered_json json = nlohmann::ordered_json::object();
   json["text"] = rate.to_string();
   json["ad_valorem_pct"] = rate.ad_valorem_milli()
                                ? nlohmann::ordered_json(static_cast<double>(*rate.ad_valorem_milli()) / 1000.0)
                                : nlohmann::ordered_json();
   nlohmann::ordered_json specific = nlohmann::ordered_json::array();
-  for (const auto &duty : rate.specific()) {
+  for (const auto& duty : rate.specific()) {
     specific.push_back({{"amount", format_decimal(duty.micros, 6)},
                         {"currency", duty.currency},
                         {"per", duty.per},
@@ -19,13 +19,13 @@ Cell rate_cell(const Rate &rate) {
   return Cell::with_json(rate.to_string(), std::move(json));
 }
 
-Cell optional_rate_cell(const std::optional<Rate> &rate) { return rate ? rate_cell(*rate) : Cell::of(""); }
+Cell optional_rate_cell(const std::optional<Rate>& rate) { return rate ? rate_cell(*rate) : Cell::of(""); }
 
-Cell date_cell(const std::optional<Date> &date) { return Cell::of(date ? date->to_string() : std::string()); }
+Cell date_cell(const std::optional<Date>& date) { return Cell::of(date ? date->to_string() : std::string()); }
 
-Cell text_cell(const std::optional<std::string> &text) { return Cell::of(text.value_or("")); }
+Cell text_cell(const std::optional<std::string>& text) { return Cell::of(text.value_or("")); }
 
-std::string act_reference(const std::optional<std::string> &act_id, const ActLookup &find_act) {
+std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act) {
   if (!act_id) {
     return {};
   }

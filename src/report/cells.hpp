@@ -10,15 +10,15 @@
 namespace tw::report {
 
 // A rate: its canonical text; in JSON {"text", "ad_valorem_pct", "specific": [...]}.
-Cell rate_cell(const Rate &rate);
-Cell optional_rate_cell(const std::optional<Rate> &rate);
-Cell date_cell(const std::optional<Date> &date);
-Cell text_cell(const std::optional<std::string> &text);
+Cell rate_cell(const Rate& rate);
+Cell optional_rate_cell(const std::optional<Rate>& rate);
+Cell date_cell(const std::optional<Date>& date);
+Cell text_cell(const std::optional<std::string>& text);
 
 // Finds an act by id, for citations; the report layer does not read the store itself.
-using ActLookup = std::function<std::optional<Act>(const std::string &id)>;
+using ActLookup = std::function<std::optional<Act>(const std::string& id)>;
 
 // How an act is cited: its citation, else its id.
-std::string act_reference(const std::optional<std::string> &act_id, const ActLookup &find_act);
+std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act);
 
 } // namespace tw::report

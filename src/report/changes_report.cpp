@@ -6,19 +6,19 @@ namespace tw::report {
 
 namespace {
 
-Cell products_cell(const query::LineChange &change) {
+Cell products_cell(const query::LineChange& change) {
   nlohmann::ordered_json codes = nlohmann::ordered_json::array();
-  for (const auto &code : change.codes) {
+  for (const auto& code : change.codes) {
     codes.push_back(code.format(change.measure.imposer));
   }
-  const auto &first = codes.front().get_ref<const std::string &>();
+  const auto& first = codes.front().get_ref<const std::string&>();
   std::string text;
   if (codes.size() == 1) {
     text = first;
   } else if (codes.size() == 2) {
-    text = fmt::format("{}, {}", first, codes.back().get_ref<const std::string &>());
+    text = fmt::format("{}, {}", first, codes.back().get_ref<const std::string&>());
   } else {
-    text = fmt::format("{} … {} ({} codes)", first, codes.back().get_ref<const std::string &>(), codes.size());
+    text = fmt::format("{} … {} ({} codes)", first, codes.back().get_ref<const std::string&>(), codes.size());
   }
   return Cell::with_json(std::move(text), std::move(codes));
 }
@@ -35,7 +35,7 @@ std::string_view kind_name(query::ChangeKind kind) {
   return "changed";
 }
 
-std::string change_text(const query::LineChange &change) {
+std::string change_text(const query::LineChange& change) {
   switch (change.kind) {
   case query::ChangeKind::changed:
     return fmt::format("{} → {}", change.old_rate->to_string(), change.new_rate->to_string());
@@ -48,7 +48,7 @@ std::string change_text(const query::LineChange &change) {
 }
 
 // Points and factor, for moves between two pure percentages.
-std::pair<Cell, Cell> step_cells(const query::LineChange &change) {
+std::pair<Cell, Cell> step_cells(const query::LineChange& change) {
   const Rate old_rate = change.old_rate.value_or(Rate::free());
   const Rate new_rate = change.new_rate.value_or(Rate::free());
   if (!old_rate.is_pure_ad_valorem() || !new_rate.is_pure_ad_valorem()) {
@@ -70,8 +70,8 @@ std::pair<Cell, Cell> step_cells(const query::LineChange &change) {
 
 } // namespace
 
-Report changes_report(const ChangesQuestion &question, const std::vector<query::LineChange> &changes,
-                      const ActLookup &find_act) {
+Report changes_report(const ChangesQuestion& question, const std::vector<query::LineChange>& changes,
+                      const ActLookup& find_act) {
   Report report;
   report.title =
       fmt::format("Tariff changes in force from {} to {}", question.from.to_string(), question.to.to_string());
@@ -86,7 +86,7 @@ Report changes_report(const ChangesQuestion &question, const std::vector<query::
                {"authority", "authority"},
                {"effective", "effective"},
                {"measure", "measure"},
-               {"products", "products"},
+               {"products", "products", Align::left, false, true},
                {"change", "change"},
                {"old_rate", "old", Align::right, true},
                {"new_rate", "new", Align::right, true},
@@ -96,7 +96,7 @@ Report changes_report(const ChangesQuestion &question, const std::vector<query::
                {"citation", "citation"}},
               {},
               3};
-  for (const auto &change : changes) {
+  for (const auto& change : changes) {
     (change.kind == query::ChangeKind::changed ? changed : change.kind == query::ChangeKind::added ? added : ended)++;
     codes += change.codes.size();
     auto [points, factor] = step_cells(change);

@@ -17,7 +17,7 @@ struct ChangesQuestion {
 
 // The tariff changes in force between two dates, grouped by imposer, origin and authority,
 // with a summary of the counts on top.
-Report changes_report(const ChangesQuestion &question, const std::vector<query::LineChange> &changes,
-                      const ActLookup &find_act);
+Report changes_report(const ChangesQuestion& question, const std::vector<query::LineChange>& changes,
+                      const ActLookup& find_act);
 
 } // namespace tw::report

@@ -9,46 +9,51 @@ namespace tw::report {
 
 namespace {
 
-std::string joined(const std::set<std::string> &items) {
+std::string joined(const std::set<std::string>& items) {
   std::string text;
-  for (const auto &item : items) {
+  for (const auto& item : items) {
     text += (text.empty() ? "" : ", ") + item;
   }
   return text;
 }
 
-nlohmann::ordered_json json_array(const std::set<std::string> &items) {
+nlohmann::ordered_json json_array(const std::set<std::string>& items) {
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
-  for (const auto &item : items) {
+  for (const auto& item : items) {
     array.push_back(item);
   }
   return array;
 }
 
+std::string citation_of(const std::optional<std::string>& act_id, const ActLookup& find_act) {
+  const auto act = act_id ? find_act(*act_id) : std::nullopt;
+  return act && act->citation ? *act->citation : std::string();
+}
+
 } // namespace
 
-Report measure_list_report(const std::vector<store::MeasureLine> &lines, const std::vector<Field> &filters,
-                           const ActLookup &find_act) {
+Report measure_list_report(const std::vector<store::MeasureLine>& lines, const std::vector<Field>& filters,
+                           const ActLookup& find_act) {
   struct Summary {
-    const Measure *measure = nullptr;
+    const Measure* measure = nullptr;
     std::set<std::string> origins;
     std::set<std::string> codes;
-    std::map<LineKey, const TariffLine *> latest; // the latest version of each line
+    std::map<LineKey, const TariffLine*> latest; // the latest version of each line
     Date from;
     std::optional<Date> to;
     bool open = false;
   };
   std::map<std::string, Summary> measures;
-  for (const auto &[line, measure] : lines) {
+  for (const auto& [line, measure] : lines) {
     auto [it, added] = measures.try_emplace(measure.id);
-    Summary &summary = it->second;
+    Summary& summary = it->second;
     if (added) {
       summary.measure = &measure;
       summary.from = line.valid.from;
     }
     summary.origins.insert(std::string(line.key.origin.code()));
     summary.codes.insert(line.key.hs.format(measure.imposer));
-    auto &latest = summary.latest[line.key];
+    auto& latest = summary.latest[line.key];
     if (latest == nullptr || latest->valid.from < line.valid.from) {
       latest = &line;
     }
@@ -75,10 +80,10 @@ Report measure_list_report(const std::vector<store::MeasureLine> &lines, const s
                {"citation", "citation"}},
               {},
               0};
-  for (const auto &[id, summary] : measures) {
+  for (const auto& [id, summary] : measures) {
     std::set<std::string> rates;
     std::optional<std::string> act_id = summary.measure->act_id;
-    for (const auto &[key, line] : summary.latest) {
+    for (const auto& [key, line] : summary.latest) {
       rates.insert(line->rate.to_string());
       act_id = line->act_id ? line->act_id : act_id;
     }
@@ -96,10 +101,9 @@ Report measure_list_report(const std::vector<store::MeasureLine> &lines, const s
   return report;
 }
 
-Report measure_report(const Measure &measure, const std::vector<TariffLine> &lines, const ActLookup &find_act) {
+Report measure_report(const Measure& measure, const std::vector<TariffLine>& lines, const ActLookup& find_act) {
   Report report;
   report.title = fmt::format("Measure {}", measure.id);
-  const auto act = measure.act_id ? find_act(*measure.act_id) : std::nullopt;
   report.fields = {
       {"id", "id", Cell::of(measure.id)},
       {"kind", "kind", Cell::of(std::string(to_string(measure.kind)))},
@@ -108,7 +112,7 @@ Report measure_report(const Measure &measure, const std::vector<TariffLine> &lin
       {"title", "title", text_cell(measure.title)},
       {"announced", "announced", date_cell(measure.announced)},
       {"act", "act", text_cell(measure.act_id)},
-      {"citation", "citation", Cell::of(act && act->citation ? *act->citation : "")},
+      {"citation", "citation", Cell::of(citation_of(measure.act_id, find_act))},
       {"note", "note", text_cell(measure.note)},
   };
   Table table{"lines",
@@ -120,22 +124,22 @@ Report measure_report(const Measure &measure, const std::vector<TariffLine> &lin
                {"heading", "heading"},
                {"from", "from"},
                {"to", "to"},
-               {"act", "act"},
+               {"act", "act", Align::left, false, true},
                {"citation", "citation"},
-               {"note", "note"}},
+               {"note", "note", Align::left, false, true}},
               {},
               0};
-  for (const auto &line : lines) {
+  for (const auto& line : lines) {
     table.rows.push_back({Cell::of(std::string(line.key.origin.code())), Cell::of(line.key.hs.format(measure.imposer)),
                           Cell::of(line.key.company), rate_cell(line.rate), text_cell(line.heading),
                           date_cell(line.valid.from), date_cell(line.valid.to), text_cell(line.act_id),
-                          Cell::of(act_reference(line.act_id, find_act)), text_cell(line.note)});
+                          Cell::of(citation_of(line.act_id, find_act)), text_cell(line.note)});
   }
   report.tables.push_back(std::move(table));
   return report;
 }
 
-Report act_report(const Act &act, const std::vector<std::string> &measure_ids) {
+Report act_report(const Act& act, const std::vector<std::string>& measure_ids) {
   Report report;
   report.title = fmt::format("Act {}", act.id);
   report.fields = {
@@ -149,7 +153,7 @@ Report act_report(const Act &act, const std::vector<std::string> &measure_ids) {
       {"published", "published", date_cell(act.published)},
   };
   Table table{"measures", "Measures citing it", {{"id", "measure"}}, {}, 0};
-  for (const auto &id : measure_ids) {
+  for (const auto& id : measure_ids) {
     table.rows.push_back({Cell::of(id)});
   }
   report.tables.push_back(std::move(table));

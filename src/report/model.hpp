@@ -27,6 +27,7 @@ struct Column {
   std::string header; // the text and Markdown header
   Align align = Align::left;
   bool machine_only = false; // only in CSV and JSON, where the text columns say it already
+  bool elastic = false;      // free text that text output may shorten to fit the terminal
 };
 
 // Rows of cells. The first `group_columns` columns group the rows: text and Markdown show

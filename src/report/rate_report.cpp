@@ -14,11 +14,11 @@ std::vector<Column> layer_columns() {
           {"heading", "heading"},
           {"from", "from"},
           {"to", "to"},
-          {"citation", "citation"}};
+          {"citation", "citation", Align::left, false, true}};
 }
 
-std::vector<Cell> layer_row(const query::Layer &layer, const ActLookup &find_act) {
-  const auto &[line, measure] = layer.source;
+std::vector<Cell> layer_row(const query::Layer& layer, const ActLookup& find_act) {
+  const auto& [line, measure] = layer.source;
   return {Cell::of(measure.authority),
           rate_cell(line.rate),
           Cell::of(measure.id),
@@ -36,7 +36,7 @@ std::vector<Cell> layer_row(const query::Layer &layer, const ActLookup &find_act
 
 } // namespace
 
-Report rate_report(const RateQuestion &question, const query::StackedRate &stacked, const ActLookup &find_act) {
+Report rate_report(const RateQuestion& question, const query::StackedRate& stacked, const ActLookup& find_act) {
   Report report;
   const std::string code = question.hs.format(question.imposer);
   report.title = fmt::format("Duty charged by {} on {} from {} ({}) on {}", question.imposer.code(), code,
@@ -57,8 +57,8 @@ Report rate_report(const RateQuestion &question, const query::StackedRate &stack
 
   Table applied{"layers", "Layers charged", layer_columns(), {}, 0};
   Table set_aside{"set_aside", "Set aside", layer_columns(), {}, 0, true};
-  set_aside.columns.push_back({"because", "because"});
-  for (const auto &layer : stacked.layers) {
+  set_aside.columns.push_back({"because", "because", Align::left, false, true});
+  for (const auto& layer : stacked.layers) {
     auto row = layer_row(layer, find_act);
     if (layer.applied) {
       applied.rows.push_back(std::move(row));

@@ -16,6 +16,6 @@ struct RateQuestion {
 };
 
 // The duty on the goods of `question`, layer by layer, with the set-aside lines.
-Report rate_report(const RateQuestion &question, const query::StackedRate &stacked, const ActLookup &find_act);
+Report rate_report(const RateQuestion& question, const query::StackedRate& stacked, const ActLookup& find_act);
 
 } // namespace tw::report

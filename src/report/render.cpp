@@ -18,7 +18,7 @@ std::optional<Format> parse_format(std::string_view text) {
   return std::nullopt;
 }
 
-void render(const Report &report, Format format, const RenderOptions &options, std::ostream &out) {
+void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out) {
   switch (format) {
   case Format::text:
     render_text(report, options, out);

@@ -18,11 +18,11 @@ struct RenderOptions {
 };
 
 // Writes `report` to `out` in `format`.
-void render(const Report &report, Format format, const RenderOptions &options, std::ostream &out);
+void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out);
 
-void render_text(const Report &report, const RenderOptions &options, std::ostream &out);
-void render_markdown(const Report &report, std::ostream &out);
-void render_csv(const Report &report, std::ostream &out);
-void render_json(const Report &report, std::ostream &out);
+void render_text(const Report& report, const RenderOptions& options, std::ostream& out);
+void render_markdown(const Report& report, std::ostream& out);
+void render_csv(const Report& report, std::ostream& out);
+void render_json(const Report& report, std::ostream& out);
 
 } // namespace tw::report

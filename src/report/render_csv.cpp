@@ -18,7 +18,7 @@ std::string csv_field(std::string_view text) {
   return result + '"';
 }
 
-void write_record(const std::vector<std::string> &fields, std::ostream &out) {
+void write_record(const std::vector<std::string>& fields, std::ostream& out) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     out << (i == 0 ? "" : ",") << csv_field(fields[i]);
   }
@@ -27,23 +27,23 @@ void write_record(const std::vector<std::string> &fields, std::ostream &out) {
 
 } // namespace
 
-void render_csv(const Report &report, std::ostream &out) {
+void render_csv(const Report& report, std::ostream& out) {
   if (report.tables.empty()) {
     write_record({"field", "value"}, out);
-    for (const auto &field : report.fields) {
+    for (const auto& field : report.fields) {
       write_record({field.key, field.value.text}, out);
     }
     return;
   }
-  const Table &table = report.tables.front();
+  const Table& table = report.tables.front();
   std::vector<std::string> record;
-  for (const auto &column : table.columns) {
+  for (const auto& column : table.columns) {
     record.push_back(column.key);
   }
   write_record(record, out);
-  for (const auto &row : table.rows) {
+  for (const auto& row : table.rows) {
     record.clear();
-    for (const auto &cell : row) {
+    for (const auto& cell : row) {
       record.push_back(cell.text);
     }
     write_record(record, out);

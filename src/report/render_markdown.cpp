@@ -19,7 +19,7 @@ std::string escaped(std::string_view text) {
   return result;
 }
 
-void write_rows(const Table &table, std::size_t from_row, std::size_t to_row, std::ostream &out) {
+void write_rows(const Table& table, std::size_t from_row, std::size_t to_row, std::ostream& out) {
   const std::vector<std::size_t> shown = table.shown_columns();
   out << '|';
   for (const std::size_t c : shown) {
@@ -41,11 +41,11 @@ void write_rows(const Table &table, std::size_t from_row, std::size_t to_row, st
 
 } // namespace
 
-void render_markdown(const Report &report, std::ostream &out) {
+void render_markdown(const Report& report, std::ostream& out) {
   if (!report.title.empty()) {
     out << "## " << escaped(report.title) << "\n\n";
   }
-  for (const auto &field : report.fields) {
+  for (const auto& field : report.fields) {
     if (field.value.text.empty()) {
       continue;
     }
@@ -54,7 +54,7 @@ void render_markdown(const Report &report, std::ostream &out) {
   if (!report.fields.empty()) {
     out << '\n';
   }
-  for (const auto &table : report.tables) {
+  for (const auto& table : report.tables) {
     if (table.rows.empty() && table.hide_when_empty) {
       continue;
     }
@@ -85,7 +85,7 @@ void render_markdown(const Report &report, std::ostream &out) {
       start = end;
     }
   }
-  for (const auto &note : report.notes) {
+  for (const auto& note : report.notes) {
     out << "> " << escaped(note) << '\n';
   }
 }

@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view k_bold = "\x1b[1m";
 constexpr std::string_view k_reset = "\x1b[0m";
 constexpr std::size_t k_gap = 2;       // spaces between columns
-constexpr std::size_t k_min_width = 6; // a column is never cut narrower
+constexpr std::size_t k_min_width = 8; // an elastic column is never cut narrower
 
 std::string styled(std::string_view text, bool color) {
   return color ? std::string(k_bold) + std::string(text) + std::string(k_reset) : std::string(text);
@@ -23,36 +23,44 @@ std::string padded(std::string_view text, std::size_t width, Align align) {
   return align == Align::right ? fill + std::string(text) : std::string(text) + fill;
 }
 
-// Column widths that fit `limit` (0: no limit) by narrowing the widest columns first.
-std::vector<std::size_t> fit_widths(std::vector<std::size_t> widths, std::size_t limit) {
+// Column widths that fit `limit` (0: no limit) by shortening the widest elastic columns;
+// identifiers, codes, dates and rates are never cut, so a table may still be wider.
+std::vector<std::size_t> fit_widths(std::vector<std::size_t> widths, const std::vector<bool>& elastic,
+                                    std::size_t limit) {
   if (limit == 0 || widths.empty()) {
     return widths;
   }
-  auto total = [&] {
-    return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_gap * (widths.size() - 1);
-  };
-  while (total() > limit) {
-    auto widest = std::ranges::max_element(widths);
-    if (*widest <= k_min_width) {
+  std::size_t total = std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_gap * (widths.size() - 1);
+  while (total > limit) {
+    std::size_t widest = widths.size();
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      if (elastic[i] && widths[i] > k_min_width && (widest == widths.size() || widths[i] > widths[widest])) {
+        widest = i;
+      }
+    }
+    if (widest == widths.size()) {
       break;
     }
-    --*widest;
+    --widths[widest];
+    --total;
   }
   return widths;
 }
 
-void write_rows(const Table &table, const std::vector<const std::vector<Cell> *> &rows, std::size_t indent,
-                const RenderOptions &options, std::ostream &out) {
+void write_rows(const Table& table, const std::vector<const std::vector<Cell>*>& rows, std::size_t indent,
+                const RenderOptions& options, std::ostream& out) {
   const std::vector<std::size_t> shown = table.shown_columns();
   std::vector<std::size_t> widths;
+  std::vector<bool> elastic;
   for (const std::size_t c : shown) {
     std::size_t width = display_width(table.columns[c].header);
-    for (const auto *row : rows) {
+    for (const auto* row : rows) {
       width = std::max(width, display_width((*row)[c].text));
     }
     widths.push_back(width);
+    elastic.push_back(table.columns[c].elastic);
   }
-  widths = fit_widths(widths, options.width > indent ? options.width - indent : 0);
+  widths = fit_widths(widths, elastic, options.width > indent ? options.width - indent : 0);
   auto write_line = [&](auto text_of, bool header) {
     std::string line(indent, ' ');
     for (std::size_t i = 0; i < shown.size(); ++i) {
@@ -64,12 +72,12 @@ void write_rows(const Table &table, const std::vector<const std::vector<Cell> *>
     out << line << '\n';
   };
   write_line([&](std::size_t c) { return table.columns[c].header; }, true);
-  for (const auto *row : rows) {
+  for (const auto* row : rows) {
     write_line([&](std::size_t c) { return (*row)[c].text; }, false);
   }
 }
 
-void write_table(const Table &table, const RenderOptions &options, std::ostream &out) {
+void write_table(const Table& table, const RenderOptions& options, std::ostream& out) {
   if (!table.title.empty()) {
     out << styled(table.title, options.color) << '\n';
   }
@@ -77,8 +85,8 @@ void write_table(const Table &table, const RenderOptions &options, std::ostream 
     out << "  (none)\n";
     return;
   }
-  std::vector<const std::vector<Cell> *> group;
-  auto group_name = [&](const std::vector<Cell> &row) {
+  std::vector<const std::vector<Cell>*> group;
+  auto group_name = [&](const std::vector<Cell>& row) {
     std::string name;
     for (std::size_t c = 0; c < table.group_columns; ++c) {
       name += (c == 0 ? "" : " · ") + row[c].text;
@@ -99,7 +107,7 @@ void write_table(const Table &table, const RenderOptions &options, std::ostream 
     write_rows(table, group, table.group_columns > 0 ? 2 : 0, options, out);
     group.clear();
   };
-  for (const auto &row : table.rows) {
+  for (const auto& row : table.rows) {
     if (!group.empty() && group_name(*group.front()) != group_name(row)) {
       flush();
     }
@@ -110,7 +118,7 @@ void write_table(const Table &table, const RenderOptions &options, std::ostream 
 
 } // namespace
 
-void render_text(const Report &report, const RenderOptions &options, std::ostream &out) {
+void render_text(const Report& report, const RenderOptions& options, std::ostream& out) {
   bool first_block = true;
   auto separate = [&] {
     if (!first_block) {
@@ -125,10 +133,10 @@ void render_text(const Report &report, const RenderOptions &options, std::ostrea
   if (!report.fields.empty()) {
     separate();
     std::size_t label_width = 0;
-    for (const auto &field : report.fields) {
+    for (const auto& field : report.fields) {
       label_width = std::max(label_width, display_width(field.label) + 1);
     }
-    for (const auto &field : report.fields) {
+    for (const auto& field : report.fields) {
       if (field.value.text.empty()) {
         continue;
       }
@@ -137,7 +145,7 @@ void render_text(const Report &report, const RenderOptions &options, std::ostrea
       out << line << '\n';
     }
   }
-  for (const auto &table : report.tables) {
+  for (const auto& table : report.tables) {
     if (table.rows.empty() && table.hide_when_empty) {
       continue;
     }
@@ -146,7 +154,7 @@ void render_text(const Report &report, const RenderOptions &options, std::ostrea
   }
   if (!report.notes.empty()) {
     separate();
-    for (const auto &note : report.notes) {
+    for (const auto& note : report.notes) {
       out << note << '\n';
     }
   }

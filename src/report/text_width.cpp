@@ -8,7 +8,7 @@ namespace {
 
 // Calls `visit(bytes, width)` for each character of `text`.
 template <typename Visit> void for_each_char(std::string_view text, Visit visit) {
-  const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   std::size_t at = 0;
   while (at < text.size()) {
     utf8proc_int32_t codepoint = 0;

@@ -6,20 +6,20 @@ namespace tw::store {
 
 namespace {
 
-std::optional<Date> to_date(const std::optional<std::string> &text) {
+std::optional<Date> to_date(const std::optional<std::string>& text) {
   if (!text) {
     return std::nullopt;
   }
   return Date::parse(*text).value();
 }
 
-std::optional<std::string> from_date(const std::optional<Date> &date) {
+std::optional<std::string> from_date(const std::optional<Date>& date) {
   return date ? std::optional(date->to_string()) : std::nullopt;
 }
 
 } // namespace
 
-void insert_act(Store &store, const Act &act, ChangesetId changeset) {
+void insert_act(Store& store, const Act& act, ChangesetId changeset) {
   if (find_act(store, act.id)) {
     throw Error(ExitCode::data_error, fmt::format("act {} already exists", act.id),
                 "act ids are unique; choose another --id");
@@ -41,7 +41,7 @@ void insert_act(Store &store, const Act &act, ChangesetId changeset) {
   insert.run();
 }
 
-std::optional<Act> find_act(const Store &store, std::string_view id, RecordPoint point) {
+std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint point) {
   Statement select(store.db(), R"(
     SELECT imposer, title, citation, document_number, url, announced, published FROM act_versions
     WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2))");
@@ -59,7 +59,7 @@ std::optional<Act> find_act(const Store &store, std::string_view id, RecordPoint
              to_date(select.optional_text(6))};
 }
 
-void require_act(const Store &store, std::string_view id, std::string_view option) {
+void require_act(const Store& store, std::string_view id, std::string_view option) {
   if (!find_act(store, id)) {
     throw Error(ExitCode::data_error, fmt::format("{} {}: no such act", option, id),
                 "record it first with 'tradewatch add act --id ID --imposer J --title TEXT'");

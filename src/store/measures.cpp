@@ -6,7 +6,7 @@
 
 namespace tw::store {
 
-void insert_measure(Store &store, const Measure &measure, ChangesetId changeset) {
+void insert_measure(Store& store, const Measure& measure, ChangesetId changeset) {
   if (find_measure(store, measure.id)) {
     throw Error(ExitCode::data_error, fmt::format("measure {} already exists", measure.id),
                 "to change it from a date use 'tradewatch amend'; otherwise choose another --id");
@@ -27,7 +27,7 @@ void insert_measure(Store &store, const Measure &measure, ChangesetId changeset)
   insert.run();
 }
 
-std::optional<Measure> find_measure(const Store &store, std::string_view id, RecordPoint point) {
+std::optional<Measure> find_measure(const Store& store, std::string_view id, RecordPoint point) {
   Statement select(store.db(), R"(
     SELECT m.kind, v.imposer, v.authority, v.act_id, v.title, v.announced, v.note
     FROM measures m JOIN measure_versions v ON v.measure_id = m.id
@@ -47,7 +47,7 @@ std::optional<Measure> find_measure(const Store &store, std::string_view id, Rec
                  select.optional_text(6)};
 }
 
-Measure require_measure(const Store &store, std::string_view id, RecordPoint point) {
+Measure require_measure(const Store& store, std::string_view id, RecordPoint point) {
   auto measure = find_measure(store, id, point);
   if (!measure) {
     throw Error(ExitCode::data_error, fmt::format("no measure {}", id),
@@ -56,7 +56,7 @@ Measure require_measure(const Store &store, std::string_view id, RecordPoint poi
   return *measure;
 }
 
-std::vector<std::string> measures_citing_act(const Store &store, std::string_view act_id, RecordPoint point) {
+std::vector<std::string> measures_citing_act(const Store& store, std::string_view act_id, RecordPoint point) {
   Statement select(store.db(), R"(
     SELECT measure_id FROM measure_versions
     WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
@@ -72,7 +72,7 @@ std::vector<std::string> measures_citing_act(const Store &store, std::string_vie
   return ids;
 }
 
-std::string next_measure_id(const Store &store, const Measure &measure) {
+std::string next_measure_id(const Store& store, const Measure& measure) {
   std::string stem = fmt::format("{}-{}", measure.imposer.code(), measure.authority);
   std::string slug;
   for (const unsigned char c : stem) {

@@ -11,13 +11,13 @@
 namespace tw::store {
 
 // Records a new measure; fails (exit 65) when a measure with that id exists.
-void insert_measure(Store &store, const Measure &measure, ChangesetId changeset);
-std::optional<Measure> find_measure(const Store &store, std::string_view id, RecordPoint point = {});
+void insert_measure(Store& store, const Measure& measure, ChangesetId changeset);
+std::optional<Measure> find_measure(const Store& store, std::string_view id, RecordPoint point = {});
 // The measure `id`, or an error (exit 65) that says there is none.
-Measure require_measure(const Store &store, std::string_view id, RecordPoint point = {});
+Measure require_measure(const Store& store, std::string_view id, RecordPoint point = {});
 // The ids of the measures whose own act or whose line versions cite act `act_id`.
-std::vector<std::string> measures_citing_act(const Store &store, std::string_view act_id, RecordPoint point = {});
+std::vector<std::string> measures_citing_act(const Store& store, std::string_view act_id, RecordPoint point = {});
 // A new id for a measure: `<imposer>-<authority>-<n>` in lower case, unused so far.
-std::string next_measure_id(const Store &store, const Measure &measure);
+std::string next_measure_id(const Store& store, const Measure& measure);
 
 } // namespace tw::store

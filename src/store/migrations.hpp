@@ -7,11 +7,11 @@ namespace tw::store {
 // One schema/NNNN_name.sql file; `version` is NNNN.
 struct Migration {
   int version;
-  const char *name;
-  const char *sql;
+  const char* name;
+  const char* sql;
 };
 
 // Every migration compiled into the binary, in order (generated from schema/).
-const std::vector<Migration> &migrations();
+const std::vector<Migration>& migrations();
 
 } // namespace tw::store

@@ -11,7 +11,7 @@ namespace tw::store {
 
 namespace {
 
-[[noreturn]] void fail(sqlite3 *handle, int result, std::string_view doing) {
+[[noreturn]] void fail(sqlite3* handle, int result, std::string_view doing) {
   const int primary = result & 0xff;
   const std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(result);
   switch (primary) {
@@ -35,7 +35,7 @@ namespace {
 
 } // namespace
 
-Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
+Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) {
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
   case Mode::read_only:
@@ -63,10 +63,10 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
 
 Database::~Database() { sqlite3_close_v2(m_handle); }
 
-Database::Database(Database &&other) noexcept
+Database::Database(Database&& other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr)), m_path(std::move(other.m_path)) {}
 
-Database &Database::operator=(Database &&other) noexcept {
+Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     sqlite3_close_v2(m_handle);
     m_handle = std::exchange(other.m_handle, nullptr);
@@ -85,7 +85,7 @@ void Database::execute(std::string_view sql) {
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_handle); }
 
-Statement::Statement(const Database &db, std::string_view sql) : m_db(&db) {
+Statement::Statement(const Database& db, std::string_view sql) : m_db(&db) {
   const int result = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
                                         SQLITE_PREPARE_PERSISTENT, &m_handle, nullptr);
   if (result != SQLITE_OK) {
@@ -95,9 +95,9 @@ Statement::Statement(const Database &db, std::string_view sql) : m_db(&db) {
 
 Statement::~Statement() { sqlite3_finalize(m_handle); }
 
-Statement::Statement(Statement &&other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)), m_db(other.m_db) {}
+Statement::Statement(Statement&& other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)), m_db(other.m_db) {}
 
-Statement &Statement::operator=(Statement &&other) noexcept {
+Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
     sqlite3_finalize(m_handle);
     m_handle = std::exchange(other.m_handle, nullptr);
@@ -106,14 +106,14 @@ Statement &Statement::operator=(Statement &&other) noexcept {
   return *this;
 }
 
-Statement &Statement::bind(int index, std::int64_t value) {
+Statement& Statement::bind(int index, std::int64_t value) {
   if (const int result = sqlite3_bind_int64(m_handle, index, value); result != SQLITE_OK) {
     fail(m_db->handle(), result, "binding a value");
   }
   return *this;
 }
 
-Statement &Statement::bind(int index, std::string_view value) {
+Statement& Statement::bind(int index, std::string_view value) {
   if (const int result =
           sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
       result != SQLITE_OK) {
@@ -122,7 +122,7 @@ Statement &Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
-Statement &Statement::bind_null(int index) {
+Statement& Statement::bind_null(int index) {
   if (const int result = sqlite3_bind_null(m_handle, index); result != SQLITE_OK) {
     fail(m_db->handle(), result, "binding a value");
   }
@@ -155,7 +155,7 @@ bool Statement::is_null(int column) const { return sqlite3_column_type(m_handle,
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_handle, column); }
 
 std::string Statement::text(int column) const {
-  const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_handle, column));
+  const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(m_handle, column));
   return bytes == nullptr ? std::string()
                           : std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_handle, column)));
 }
@@ -168,7 +168,7 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const {
   return is_null(column) ? std::nullopt : std::optional(integer(column));
 }
 
-Transaction::Transaction(Database &db, Kind kind) : m_db(db) {
+Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
   m_db.execute(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 

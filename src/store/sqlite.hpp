@@ -18,21 +18,21 @@ class Database {
 public:
   enum class Mode { read_only, read_write, create };
 
-  Database(const std::filesystem::path &path, Mode mode);
+  Database(const std::filesystem::path& path, Mode mode);
   ~Database();
-  Database(Database &&other) noexcept;
-  Database &operator=(Database &&other) noexcept;
-  Database(const Database &) = delete;
-  Database &operator=(const Database &) = delete;
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
 
   // Runs one or more statements that return no rows.
   void execute(std::string_view sql);
   std::int64_t last_insert_rowid() const;
-  const std::filesystem::path &path() const { return m_path; }
-  sqlite3 *handle() const { return m_handle; }
+  const std::filesystem::path& path() const { return m_path; }
+  sqlite3* handle() const { return m_handle; }
 
 private:
-  sqlite3 *m_handle = nullptr;
+  sqlite3* m_handle = nullptr;
   std::filesystem::path m_path;
 };
 
@@ -40,19 +40,19 @@ private:
 // bound with SQLITE_TRANSIENT (copied), so the caller's strings may go away after `bind`.
 class Statement {
 public:
-  Statement(const Database &db, std::string_view sql);
+  Statement(const Database& db, std::string_view sql);
   ~Statement();
-  Statement(Statement &&other) noexcept;
-  Statement &operator=(Statement &&other) noexcept;
-  Statement(const Statement &) = delete;
-  Statement &operator=(const Statement &) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
 
-  Statement &bind(int index, std::int64_t value);
-  Statement &bind(int index, std::string_view value);
-  Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
-  Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
-  Statement &bind_null(int index);
-  template <typename T> Statement &bind(int index, const std::optional<T> &value) {
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind_null(int index);
+  template <typename T> Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
   }
 
@@ -70,8 +70,8 @@ public:
   std::optional<std::int64_t> optional_integer(int column) const;
 
 private:
-  sqlite3_stmt *m_handle = nullptr;
-  const Database *m_db = nullptr;
+  sqlite3_stmt* m_handle = nullptr;
+  const Database* m_db = nullptr;
 };
 
 // A transaction that rolls back unless committed. Writes use `immediate`, which takes the
@@ -79,15 +79,15 @@ private:
 class Transaction {
 public:
   enum class Kind { deferred, immediate };
-  Transaction(Database &db, Kind kind);
+  Transaction(Database& db, Kind kind);
   ~Transaction();
-  Transaction(const Transaction &) = delete;
-  Transaction &operator=(const Transaction &) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
 
   void commit();
 
 private:
-  Database &m_db;
+  Database& m_db;
   bool m_open = true;
 };
 

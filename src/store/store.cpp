@@ -11,22 +11,22 @@ namespace tw::store {
 
 namespace {
 
-std::int64_t pragma_integer(const Database &db, const char *name) {
+std::int64_t pragma_integer(const Database& db, const char* name) {
   Statement statement(db, fmt::format("PRAGMA {}", name));
   return statement.step() ? statement.integer(0) : 0;
 }
 
-bool has_tables(const Database &db) {
+bool has_tables(const Database& db) {
   Statement statement(db, "SELECT count(*) FROM sqlite_schema");
   return statement.step() && statement.integer(0) > 0;
 }
 
-void configure(Database &db) { db.execute("PRAGMA foreign_keys = ON"); }
+void configure(Database& db) { db.execute("PRAGMA foreign_keys = ON"); }
 
 // Applies the migrations above `from_version`, all in one transaction.
-void migrate(Database &db, std::int64_t from_version) {
+void migrate(Database& db, std::int64_t from_version) {
   Transaction transaction(db, Transaction::Kind::immediate);
-  for (const auto &migration : migrations()) {
+  for (const auto& migration : migrations()) {
     if (migration.version > from_version) {
       db.execute(migration.sql);
       db.execute(fmt::format("PRAGMA user_version = {}", migration.version));
@@ -39,7 +39,7 @@ void migrate(Database &db, std::int64_t from_version) {
 
 int current_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
-Store Store::create(const std::filesystem::path &path) {
+Store Store::create(const std::filesystem::path& path) {
   std::error_code error;
   if (std::filesystem::exists(path, error)) {
     throw Error(ExitCode::cant_create, fmt::format("{} already exists; init creates a new store only", path.string()),
@@ -53,14 +53,24 @@ Store Store::create(const std::filesystem::path &path) {
   return Store(std::move(db));
 }
 
-Store Store::open(const std::filesystem::path &path, Access access) {
+Store Store::open(const std::filesystem::path& path, Access access) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     throw Error(ExitCode::no_input, fmt::format("no store at {}", path.string()),
                 "create one with 'tradewatch init', or name another with --db or TRADEWATCH_DB");
   }
   Database db(path, access == Access::read_only ? Database::Mode::read_only : Database::Mode::read_write);
-  const std::int64_t application_id = pragma_integer(db, "application_id");
+  std::int64_t application_id = 0;
+  try {
+    application_id = pragma_integer(db, "application_id");
+  } catch (const Error& not_sqlite) {
+    if (not_sqlite.code() != ExitCode::data_error) {
+      throw;
+    }
+    throw Error(ExitCode::data_error,
+                fmt::format("{} is not a tradewatch store (not an SQLite database)", path.string()),
+                "tradewatch opens only stores made by 'tradewatch init'; the file was left untouched");
+  }
   if (application_id != k_application_id) {
     throw Error(ExitCode::data_error,
                 fmt::format("{} is not a tradewatch store{}", path.string(),
@@ -83,14 +93,14 @@ Store Store::open(const std::filesystem::path &path, Access access) {
   return Store(std::move(db));
 }
 
-ChangesetId Store::record_changeset(const Changeset &changeset) {
+ChangesetId Store::record_changeset(const Changeset& changeset) {
   Statement insert(m_db, "INSERT INTO changesets (recorded_at, author, reason, command) VALUES (?1, ?2, ?3, ?4)");
   insert.bind(1, changeset.recorded_at).bind(2, changeset.author).bind(3, changeset.reason).bind(4, changeset.command);
   insert.run();
   return m_db.last_insert_rowid();
 }
 
-RecordPoint Store::record_point_at(const std::string &utc_time) const {
+RecordPoint Store::record_point_at(const std::string& utc_time) const {
   // A bare date means "as known at the end of that day".
   const std::string bound = utc_time.size() == 10 ? utc_time + "T23:59:59Z" : utc_time;
   Statement statement(m_db, "SELECT coalesce(max(id), 0) FROM changesets WHERE recorded_at <= ?1");

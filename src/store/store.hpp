@@ -27,19 +27,19 @@ public:
   enum class Access { read_only, read_write };
 
   // Creates a store at `path`, which must not exist yet.
-  static Store create(const std::filesystem::path &path);
+  static Store create(const std::filesystem::path& path);
   // Opens an existing store, refusing files that are not tradewatch stores and stores of a
   // newer schema; brings an older schema up to date in one transaction.
-  static Store open(const std::filesystem::path &path, Access access);
+  static Store open(const std::filesystem::path& path, Access access);
 
-  Database &db() { return m_db; }
-  const Database &db() const { return m_db; }
+  Database& db() { return m_db; }
+  const Database& db() const { return m_db; }
 
   // Records a changeset; call inside the write transaction whose rows it stamps.
-  ChangesetId record_changeset(const Changeset &changeset);
+  ChangesetId record_changeset(const Changeset& changeset);
   // The record point of "as known on `utc_time`": the last changeset recorded at or before
   // it (an ISO 8601 UTC time; a bare date means the end of that day).
-  RecordPoint record_point_at(const std::string &utc_time) const;
+  RecordPoint record_point_at(const std::string& utc_time) const;
 
 private:
   explicit Store(Database db) : m_db(std::move(db)) {}

@@ -11,15 +11,15 @@ namespace tw::store {
 namespace {
 
 // The columns read_line expects, in order; `l` is tariff_lines.
-constexpr const char *k_line_columns =
+constexpr const char* k_line_columns =
     "l.row_id, l.measure_id, l.origin, l.hs, l.company, l.rate, l.heading, l.act_id, l.end_act_id, l.note, "
     "l.valid_from, l.valid_to, l.recorded_in, l.superseded_in";
 
 // Version visibility at the record point bound to ?1.
-constexpr const char *k_visible_line = "l.recorded_in <= ?1 AND (l.superseded_in IS NULL OR l.superseded_in > ?1)";
+constexpr const char* k_visible_line = "l.recorded_in <= ?1 AND (l.superseded_in IS NULL OR l.superseded_in > ?1)";
 
 // Values in the store were validated on the way in, so reading them back cannot fail.
-TariffLine read_line(const Statement &row) {
+TariffLine read_line(const Statement& row) {
   TariffLine line;
   line.row_id = row.integer(0);
   line.measure_id = row.text(1);
@@ -41,7 +41,7 @@ TariffLine read_line(const Statement &row) {
 }
 
 // Reads rows of k_line_columns and attaches each line's measure, looked up once per measure.
-std::vector<MeasureLine> read_measure_lines(const Store &store, Statement &select, RecordPoint point) {
+std::vector<MeasureLine> read_measure_lines(const Store& store, Statement& select, RecordPoint point) {
   std::map<std::string, Measure> measures;
   std::vector<MeasureLine> result;
   while (select.step()) {
@@ -57,7 +57,7 @@ std::vector<MeasureLine> read_measure_lines(const Store &store, Statement &selec
 
 } // namespace
 
-void insert_line(Store &store, const TariffLine &line, ChangesetId changeset) {
+void insert_line(Store& store, const TariffLine& line, ChangesetId changeset) {
   Statement insert(store.db(), R"(
     INSERT INTO tariff_lines (measure_id, origin, hs, company, rate, ad_valorem_milli, heading, act_id, end_act_id,
                               note, valid_from, valid_to, recorded_in)
@@ -78,7 +78,7 @@ void insert_line(Store &store, const TariffLine &line, ChangesetId changeset) {
   insert.run();
 }
 
-void supersede_lines(Store &store, std::span<const std::int64_t> row_ids, ChangesetId changeset) {
+void supersede_lines(Store& store, std::span<const std::int64_t> row_ids, ChangesetId changeset) {
   Statement update(store.db(),
                    "UPDATE tariff_lines SET superseded_in = ?1 WHERE row_id = ?2 AND superseded_in IS NULL");
   for (const std::int64_t row_id : row_ids) {
@@ -87,14 +87,14 @@ void supersede_lines(Store &store, std::span<const std::int64_t> row_ids, Change
   }
 }
 
-void apply_plan(Store &store, const VersionPlan &plan, ChangesetId changeset) {
+void apply_plan(Store& store, const VersionPlan& plan, ChangesetId changeset) {
   supersede_lines(store, plan.superseded, changeset);
-  for (const auto &line : plan.inserted) {
+  for (const auto& line : plan.inserted) {
     insert_line(store, line, changeset);
   }
 }
 
-std::vector<TariffLine> lines_of_measure(const Store &store, const std::string &measure_id, RecordPoint point) {
+std::vector<TariffLine> lines_of_measure(const Store& store, const std::string& measure_id, RecordPoint point) {
   Statement select(store.db(), fmt::format("SELECT {} FROM tariff_lines l WHERE {} AND l.measure_id = ?2 "
                                            "ORDER BY l.origin, l.hs, l.company, l.valid_from",
                                            k_line_columns, k_visible_line));
@@ -106,7 +106,7 @@ std::vector<TariffLine> lines_of_measure(const Store &store, const std::string &
   return lines;
 }
 
-std::vector<MeasureLine> find_lines(const Store &store, const LineFilter &filter, RecordPoint point) {
+std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter, RecordPoint point) {
   std::string sql =
       fmt::format("SELECT {} FROM tariff_lines l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
                   "AND mv.recorded_in <= ?1 AND (mv.superseded_in IS NULL OR mv.superseded_in > ?1) WHERE {}",
@@ -125,7 +125,7 @@ std::vector<MeasureLine> find_lines(const Store &store, const LineFilter &filter
   }
   if (filter.hs) {
     std::string covering;
-    for (const auto &prefix : filter.hs->covering_prefixes()) {
+    for (const auto& prefix : filter.hs->covering_prefixes()) {
       covering += fmt::format("{}?{}", covering.empty() ? "" : ", ", parameter(prefix));
     }
     if (filter.hs_match == CodeMatch::covering) {
@@ -160,8 +160,8 @@ std::vector<MeasureLine> find_lines(const Store &store, const LineFilter &filter
   return read_measure_lines(store, select, point);
 }
 
-std::vector<MeasureLine> lines_applying(const Store &store, const Jurisdiction &imposer, const Jurisdiction &origin,
-                                        const ProductCode &hs, Date on, RecordPoint point) {
+std::vector<MeasureLine> lines_applying(const Store& store, const Jurisdiction& imposer, const Jurisdiction& origin,
+                                        const ProductCode& hs, Date on, RecordPoint point) {
   LineFilter filter;
   filter.imposer = imposer;
   filter.origin = origin;

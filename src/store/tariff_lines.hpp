@@ -11,15 +11,15 @@
 
 namespace tw::store {
 
-void insert_line(Store &store, const TariffLine &line, ChangesetId changeset);
+void insert_line(Store& store, const TariffLine& line, ChangesetId changeset);
 // Marks the versions `row_ids` as superseded by `changeset`.
-void supersede_lines(Store &store, std::span<const std::int64_t> row_ids, ChangesetId changeset);
+void supersede_lines(Store& store, std::span<const std::int64_t> row_ids, ChangesetId changeset);
 
 // Carries out `plan` as changeset `changeset`.
-void apply_plan(Store &store, const VersionPlan &plan, ChangesetId changeset);
+void apply_plan(Store& store, const VersionPlan& plan, ChangesetId changeset);
 
 // Every version of measure `measure_id`'s lines visible at `point`.
-std::vector<TariffLine> lines_of_measure(const Store &store, const std::string &measure_id, RecordPoint point = {});
+std::vector<TariffLine> lines_of_measure(const Store& store, const std::string& measure_id, RecordPoint point = {});
 
 // A line version with the measure it belongs to.
 struct MeasureLine {
@@ -45,11 +45,11 @@ struct LineFilter {
   std::optional<std::pair<Date, Date>> changing_between;
 };
 
-std::vector<MeasureLine> find_lines(const Store &store, const LineFilter &filter, RecordPoint point = {});
+std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter, RecordPoint point = {});
 
 // The line versions in force on `on` that apply to goods `hs` from `origin` imposed by
 // `imposer`: lines on `hs` or a shorter code covering it, on `origin` or `*`.
-std::vector<MeasureLine> lines_applying(const Store &store, const Jurisdiction &imposer, const Jurisdiction &origin,
-                                        const ProductCode &hs, Date on, RecordPoint point = {});
+std::vector<MeasureLine> lines_applying(const Store& store, const Jurisdiction& imposer, const Jurisdiction& origin,
+                                        const ProductCode& hs, Date on, RecordPoint point = {});
 
 } // namespace tw::store

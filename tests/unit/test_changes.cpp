@@ -80,8 +80,7 @@ std::vector<std::string> describe(const std::vector<LineChange>& changes) {
     result.push_back(change.effective.to_string() + " " + kind_name(change.kind) + " " + change.measure.id + " " +
                      std::string(change.origin.code()) + " " + codes + " " +
                      (change.old_rate ? change.old_rate->to_string() : "-") + " → " +
-                     (change.new_rate ? change.new_rate->to_string() : "-") + " [" + change.act_id.value_or("") +
-                     "]");
+                     (change.new_rate ? change.new_rate->to_string() : "-") + " [" + change.act_id.value_or("") + "]");
   }
   return result;
 }
@@ -225,18 +224,12 @@ TEST_CASE("detect_changes does not merge changes of different acts or companies"
 
 TEST_CASE("detect_changes orders by imposer, origin, authority, date and measure", "[changes]") {
   const std::vector<MeasureLine> versions{
-      version({"us-301-b", "CN", "8703", "25%", "2024-03-01", std::nullopt, std::nullopt, std::nullopt,
-               "Section 301"}),
-      version({"us-301-a", "CN", "8703", "25%", "2024-03-01", std::nullopt, std::nullopt, std::nullopt,
-               "Section 301"}),
-      version({"us-232", "CN", "8703", "25%", "2024-06-01", std::nullopt, std::nullopt, std::nullopt,
-               "Section 232"}),
-      version({"us-301-c", "CN", "8703", "25%", "2024-02-01", std::nullopt, std::nullopt, std::nullopt,
-               "Section 301"}),
-      version({"us-232", "*", "8703", "25%", "2024-12-01", std::nullopt, std::nullopt, std::nullopt,
-               "Section 232"}),
-      version({"eu-cvd", "CN", "8703", "25%", "2024-01-01", std::nullopt, std::nullopt, std::nullopt, "AD/CVD",
-               "EU"}),
+      version({"us-301-b", "CN", "8703", "25%", "2024-03-01", std::nullopt, std::nullopt, std::nullopt, "Section 301"}),
+      version({"us-301-a", "CN", "8703", "25%", "2024-03-01", std::nullopt, std::nullopt, std::nullopt, "Section 301"}),
+      version({"us-232", "CN", "8703", "25%", "2024-06-01", std::nullopt, std::nullopt, std::nullopt, "Section 232"}),
+      version({"us-301-c", "CN", "8703", "25%", "2024-02-01", std::nullopt, std::nullopt, std::nullopt, "Section 301"}),
+      version({"us-232", "*", "8703", "25%", "2024-12-01", std::nullopt, std::nullopt, std::nullopt, "Section 232"}),
+      version({"eu-cvd", "CN", "8703", "25%", "2024-01-01", std::nullopt, std::nullopt, std::nullopt, "AD/CVD", "EU"}),
   };
   CHECK(describe(detect_changes(versions, day("2024-01-01"), day("2024-12-31"))) ==
         std::vector<std::string>{

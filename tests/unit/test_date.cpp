@@ -172,3 +172,14 @@ TEST_CASE("Dates order as days do", "[date]") {
   CHECK(parsed("0001-01-01") < Date());
   CHECK(parsed("2024-09-27") == Date::from_days(19993));
 }
+
+TEST_CASE("option_error shows a bad date with a caret under the bad column", "[date]") {
+  const auto date = Date::parse("2025-02-29");
+  REQUIRE_FALSE(date.has_value());
+  const tw::Error error = tw::option_error("--on", "2025-02-29", date.error());
+  CHECK(error.code() == tw::ExitCode::usage);
+  CHECK(std::string(error.what()) == "--on \"2025-02-29\": 2025-02 has no day 29");
+  CHECK(error.hint() == "the last day of that month is 2025-02-28");
+  CHECK(error.context() == "  --on 2025-02-29\n"
+                           "               ^");
+}

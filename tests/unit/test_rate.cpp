@@ -84,9 +84,7 @@ TEST_CASE("Rate::parse reads specific duties", "[rate]") {
     CHECK(parsed == rate("EUR 90.045/100 kg"));
   }
 
-  SECTION("spaces around the slash") {
-    CHECK(rate("1.5¢ / kg") == rate("1.5¢/kg"));
-  }
+  SECTION("spaces around the slash") { CHECK(rate("1.5¢ / kg") == rate("1.5¢/kg")); }
 }
 
 TEST_CASE("Rate::parse reads compounds joined by +", "[rate]") {

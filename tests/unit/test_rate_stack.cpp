@@ -177,9 +177,7 @@ TEST_CASE("stack_rate applies the exporter's own line over the all-others line",
     CHECK(stacked.total == rate("27%"));
   }
 
-  SECTION("the exporter's name in another case") {
-    CHECK(stack_rate(candidates, "byd").total == rate("27%"));
-  }
+  SECTION("the exporter's name in another case") { CHECK(stack_rate(candidates, "byd").total == rate("27%")); }
 
   SECTION("an exporter without a line of its own") {
     const StackedRate stacked = stack_rate(candidates, "Tesla");
@@ -197,9 +195,8 @@ TEST_CASE("stack_rate applies the exporter's own line over the all-others line",
     const StackedRate stacked = stack_rate(candidates, "");
     CHECK(stacked.total == rate("45.3%"));
     CHECK(stacked.layers.size() == 4);
-    CHECK(std::count_if(stacked.layers.begin(), stacked.layers.end(), [](const Layer& layer) {
-            return layer.applied;
-          }) == 2);
+    CHECK(std::count_if(stacked.layers.begin(), stacked.layers.end(),
+                        [](const Layer& layer) { return layer.applied; }) == 2);
   }
 }
 

@@ -272,8 +272,7 @@ TEST_CASE("Store::open refuses a text file", "[store]") {
   const auto size = fs::file_size(path);
   const Error error = error_from([&] { Store::open(path, Store::Access::read_write); });
   CHECK(error.code() == ExitCode::data_error);
-  CHECK(std::string(error.what()) ==
-        "store " + path.string() + ": not a tradewatch store (not an SQLite database)");
+  CHECK(std::string(error.what()) == path.string() + " is not a tradewatch store (not an SQLite database)");
   CHECK(fs::file_size(path) == size);
 }
 
@@ -317,7 +316,9 @@ TEST_CASE("A read-only store refuses writes with exit 74", "[store]") {
   const fs::path path = dir / "tw.db";
   Store::create(path);
   Store store = Store::open(path, Store::Access::read_only);
-  const Error error = error_from([&] { store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c"}); });
+  const Error error = error_from([&] {
+    store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c"});
+  });
   CHECK(error.code() == ExitCode::io_error);
   CHECK(count_rows(store, "changesets") == 0);
 }
@@ -379,8 +380,9 @@ TEST_CASE("A duplicate act id is refused with exit 65", "[store]") {
   TempDir dir;
   Store store = Store::create(dir / "tw.db");
   write(store, "2024-09-18T12:00:00Z", [&](auto id) { tw::store::insert_act(store, section_301_act(), id); });
-  const Error error = error_from(
-      [&] { write(store, "2024-09-19T12:00:00Z", [&](auto id) { tw::store::insert_act(store, section_301_act(), id); }); });
+  const Error error = error_from([&] {
+    write(store, "2024-09-19T12:00:00Z", [&](auto id) { tw::store::insert_act(store, section_301_act(), id); });
+  });
   CHECK(error.code() == ExitCode::data_error);
   CHECK(std::string(error.what()) == "act ustr-2024-ev already exists");
   CHECK(error.hint() == "act ids are unique; choose another --id");
@@ -620,8 +622,8 @@ TEST_CASE("Superseded line versions stay visible at earlier record points", "[st
   SECTION("find_lines and lines_applying see the same record time") {
     const auto goods = tw::ProductCode::parse("8703.80.00").value();
     const auto on = day("2024-10-01");
-    const auto known_then = tw::store::lines_applying(store, jurisdiction("US"), jurisdiction("CN"), goods, on,
-                                                      RecordPoint{1});
+    const auto known_then =
+        tw::store::lines_applying(store, jurisdiction("US"), jurisdiction("CN"), goods, on, RecordPoint{1});
     REQUIRE(known_then.size() == 1);
     CHECK(known_then[0].line.rate.to_string() == "25%");
     const auto known_now = tw::store::lines_applying(store, jurisdiction("US"), jurisdiction("CN"), goods, on);
@@ -734,9 +736,7 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
   Store store = Store::create(dir / "tw.db");
   record_sample_lines(store);
 
-  SECTION("no filter: every line") {
-    CHECK(tw::store::find_lines(store, LineFilter{}).size() == 9);
-  }
+  SECTION("no filter: every line") { CHECK(tw::store::find_lines(store, LineFilter{}).size() == 9); }
 
   SECTION("imposer") {
     LineFilter filter;
@@ -750,11 +750,11 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
     filter.imposer = jurisdiction("US");
     filter.origin = jurisdiction("HK");
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-mfn * 85076000 3.4% 2000-01-01",
-                                                               "us-mfn * 87038000 2.5% 2000-01-01",
-                                                               "us-232-autos * 8703 25% 2025-04-03",
-                                                               "us-301-ev HK 87038000 100% 2024-09-27",
-                                                           });
+                                                                "us-mfn * 85076000 3.4% 2000-01-01",
+                                                                "us-mfn * 87038000 2.5% 2000-01-01",
+                                                                "us-232-autos * 8703 25% 2025-04-03",
+                                                                "us-301-ev HK 87038000 100% 2024-09-27",
+                                                            });
   }
 
   SECTION("code, related: covering it or under it") {
@@ -763,12 +763,12 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
     filter.origin = jurisdiction("CN");
     filter.hs = tw::ProductCode::parse("870380").value();
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-mfn * 87038000 2.5% 2000-01-01",
-                                                               "us-232-autos * 8703 25% 2025-04-03",
-                                                               "us-301-ev CN 8703 25% 2019-05-10",
-                                                               "us-301-ev CN 87038000 100% 2024-09-27",
-                                                               "us-301-ev CN 8703800010 50% 2024-09-27",
-                                                           });
+                                                                "us-mfn * 87038000 2.5% 2000-01-01",
+                                                                "us-232-autos * 8703 25% 2025-04-03",
+                                                                "us-301-ev CN 8703 25% 2019-05-10",
+                                                                "us-301-ev CN 87038000 100% 2024-09-27",
+                                                                "us-301-ev CN 8703800010 50% 2024-09-27",
+                                                            });
   }
 
   SECTION("code, covering: only it and shorter codes") {
@@ -778,9 +778,9 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
     filter.hs = tw::ProductCode::parse("870380").value();
     filter.hs_match = CodeMatch::covering;
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-232-autos * 8703 25% 2025-04-03",
-                                                               "us-301-ev CN 8703 25% 2019-05-10",
-                                                           });
+                                                                "us-232-autos * 8703 25% 2025-04-03",
+                                                                "us-301-ev CN 8703 25% 2019-05-10",
+                                                            });
   }
 
   SECTION("a code under which nothing is recorded") {
@@ -813,15 +813,15 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
     filter.origin = jurisdiction("CN");
     filter.on = day("2024-09-27");
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-301-ev CN 87038000 100% 2024-09-27",
-                                                               "us-301-ev CN 8703800010 50% 2024-09-27",
-                                                               "us-301-ev CN 8704 25% 2019-05-10",
-                                                           });
+                                                                "us-301-ev CN 87038000 100% 2024-09-27",
+                                                                "us-301-ev CN 8703800010 50% 2024-09-27",
+                                                                "us-301-ev CN 8704 25% 2019-05-10",
+                                                            });
     filter.on = day("2024-09-26");
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-301-ev CN 8703 25% 2019-05-10",
-                                                               "us-301-ev CN 8704 25% 2019-05-10",
-                                                           });
+                                                                "us-301-ev CN 8703 25% 2019-05-10",
+                                                                "us-301-ev CN 8704 25% 2019-05-10",
+                                                            });
   }
 
   SECTION("changing between two days, both included") {
@@ -829,11 +829,11 @@ TEST_CASE("find_lines filters on each field it is given", "[store]") {
     filter.imposer = jurisdiction("US");
     filter.changing_between = std::pair{day("2024-09-27"), day("2024-12-31")};
     CHECK(describe(tw::store::find_lines(store, filter)) == std::vector<std::string>{
-                                                               "us-301-ev CN 8703 25% 2019-05-10",
-                                                               "us-301-ev CN 87038000 100% 2024-09-27",
-                                                               "us-301-ev CN 8703800010 50% 2024-09-27",
-                                                               "us-301-ev HK 87038000 100% 2024-09-27",
-                                                           });
+                                                                "us-301-ev CN 8703 25% 2019-05-10",
+                                                                "us-301-ev CN 87038000 100% 2024-09-27",
+                                                                "us-301-ev CN 8703800010 50% 2024-09-27",
+                                                                "us-301-ev HK 87038000 100% 2024-09-27",
+                                                            });
     filter.changing_between = std::pair{day("2024-09-28"), day("2025-04-02")};
     CHECK(tw::store::find_lines(store, filter).empty());
     filter.changing_between = std::pair{day("2025-04-03"), day("2025-04-03")};
