@@ -17,6 +17,13 @@ std::string styled(std::string_view text, bool color) {
   return color ? std::string(k_bold) + std::string(text) + std::string(k_reset) : std::string(text);
 }
 
+// A cell on one line: line breaks become spaces.
+std::string one_line(std::string text) {
+  std::ranges::replace(text, '\n', ' ');
+  std::ranges::replace(text, '\r', ' ');
+  return text;
+}
+
 std::string padded(std::string_view text, std::size_t width, Align align) {
   const std::size_t used = display_width(text);
   const std::string fill(width > used ? width - used : 0, ' ');
@@ -55,7 +62,7 @@ void write_rows(const Table& table, const std::vector<const std::vector<Cell>*>&
   for (const std::size_t c : shown) {
     std::size_t width = display_width(table.columns[c].header);
     for (const auto* row : rows) {
-      width = std::max(width, display_width((*row)[c].text));
+      width = std::max(width, display_width(one_line((*row)[c].text)));
     }
     widths.push_back(width);
     elastic.push_back(table.columns[c].elastic);
@@ -65,7 +72,7 @@ void write_rows(const Table& table, const std::vector<const std::vector<Cell>*>&
     std::string line(indent, ' ');
     for (std::size_t i = 0; i < shown.size(); ++i) {
       const std::size_t c = shown[i];
-      std::string cell = padded(truncate_to_width(text_of(c), widths[i]), widths[i], table.columns[c].align);
+      std::string cell = padded(truncate_to_width(one_line(text_of(c)), widths[i]), widths[i], table.columns[c].align);
       line += (i == 0 ? "" : std::string(k_gap, ' ')) + (header ? styled(cell, options.color) : cell);
     }
     line.erase(line.find_last_not_of(' ') + 1);
@@ -134,7 +141,9 @@ void render_text(const Report& report, const RenderOptions& options, std::ostrea
     separate();
     std::size_t label_width = 0;
     for (const auto& field : report.fields) {
-      label_width = std::max(label_width, display_width(field.label) + 1);
+      if (!field.value.text.empty()) {
+        label_width = std::max(label_width, display_width(field.label) + 1);
+      }
     }
     for (const auto& field : report.fields) {
       if (field.value.text.empty()) {
