@@ -29,6 +29,7 @@ hs_args() {
   fi
 }
 
+steel_aluminum=() critical_minerals=() semiconductors=()
 hs_args steel_aluminum "$here/hs/steel-aluminum.txt" 321
 hs_args critical_minerals "$here/hs/critical-minerals.txt" 26
 hs_args semiconductors "$here/hs/semiconductors.txt" 16

@@ -1,4 +1,5 @@
 #include "query/changes.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,19 +13,10 @@ using tw::query::detect_changes;
 using tw::query::LineChange;
 using tw::store::MeasureLine;
 
+using tw::test::day;
+using tw::test::rate;
+
 namespace {
-
-Date day(const std::string& text) {
-  const auto parsed = Date::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-tw::Rate rate(const std::string& text) {
-  const auto parsed = tw::Rate::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
 
 struct Version {
   std::string measure_id;

@@ -1,4 +1,5 @@
 #include "core/date.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,16 +11,10 @@ namespace {
 
 const std::string k_date_hint = "dates are written YYYY-MM-DD, e.g. 2024-09-27";
 
-Date parsed(const std::string& text) {
-  const auto date = Date::parse(text);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
 } // namespace
 
 TEST_CASE("Date::parse reads YYYY-MM-DD into its parts", "[date]") {
-  const Date date = parsed("2024-09-27");
+  const Date date = tw::test::parsed<Date>("2024-09-27");
   CHECK(date.year() == 2024);
   CHECK(date.month() == 9);
   CHECK(date.day() == 27);
@@ -28,17 +23,17 @@ TEST_CASE("Date::parse reads YYYY-MM-DD into its parts", "[date]") {
 }
 
 TEST_CASE("Date::parse counts days from 1970-01-01", "[date]") {
-  CHECK(parsed("1970-01-01").days_since_epoch() == 0);
-  CHECK(parsed("1969-12-31").days_since_epoch() == -1);
-  CHECK(parsed("2000-02-29").days_since_epoch() == 11016);
-  CHECK(parsed("0001-01-01").days_since_epoch() == -719162);
-  CHECK(parsed("9999-12-31").days_since_epoch() == 2932896);
+  CHECK(tw::test::parsed<Date>("1970-01-01").days_since_epoch() == 0);
+  CHECK(tw::test::parsed<Date>("1969-12-31").days_since_epoch() == -1);
+  CHECK(tw::test::parsed<Date>("2000-02-29").days_since_epoch() == 11016);
+  CHECK(tw::test::parsed<Date>("0001-01-01").days_since_epoch() == -719162);
+  CHECK(tw::test::parsed<Date>("9999-12-31").days_since_epoch() == 2932896);
 }
 
 TEST_CASE("Date::parse accepts real calendar days only", "[date]") {
   SECTION("leap days") {
-    CHECK(parsed("2024-02-29").to_string() == "2024-02-29");
-    CHECK(parsed("2000-02-29").to_string() == "2000-02-29");
+    CHECK(tw::test::parsed<Date>("2024-02-29").to_string() == "2024-02-29");
+    CHECK(tw::test::parsed<Date>("2000-02-29").to_string() == "2000-02-29");
   }
 
   SECTION("February 29 in a common year") {
@@ -128,7 +123,7 @@ TEST_CASE("Date::parse is strict about the form and points at the bad column", "
 }
 
 TEST_CASE("Date::to_string round-trips every day of a leap year", "[date]") {
-  const Date first = parsed("2024-01-01");
+  const Date first = tw::test::parsed<Date>("2024-01-01");
   for (std::int32_t offset = 0; offset < 366; ++offset) {
     const Date day = first.plus_days(offset);
     const auto again = Date::parse(day.to_string());
@@ -140,37 +135,37 @@ TEST_CASE("Date::to_string round-trips every day of a leap year", "[date]") {
 }
 
 TEST_CASE("Date::to_string pads years, months and days", "[date]") {
-  CHECK(parsed("0001-01-01").to_string() == "0001-01-01");
-  CHECK(parsed("0999-03-05").to_string() == "0999-03-05");
+  CHECK(tw::test::parsed<Date>("0001-01-01").to_string() == "0001-01-01");
+  CHECK(tw::test::parsed<Date>("0999-03-05").to_string() == "0999-03-05");
   CHECK(Date().to_string() == "1970-01-01");
   CHECK(Date::from_days(-1).to_string() == "1969-12-31");
 }
 
 TEST_CASE("Date::from_ymd builds the same day as parse", "[date]") {
-  CHECK(Date::from_ymd(2024, 9, 27) == parsed("2024-09-27"));
+  CHECK(Date::from_ymd(2024, 9, 27) == tw::test::parsed<Date>("2024-09-27"));
   CHECK(Date::from_ymd(2024, 2, 29).to_string() == "2024-02-29");
   CHECK(Date::from_days(19993) == Date::from_ymd(2024, 9, 27));
 }
 
 TEST_CASE("Date::plus_days crosses months and years", "[date]") {
-  CHECK(parsed("2024-02-28").plus_days(1).to_string() == "2024-02-29");
-  CHECK(parsed("2023-02-28").plus_days(1).to_string() == "2023-03-01");
-  CHECK(parsed("2024-12-31").plus_days(1).to_string() == "2025-01-01");
-  CHECK(parsed("2025-01-01").plus_days(-1).to_string() == "2024-12-31");
-  CHECK(parsed("2024-09-27").plus_days(0) == parsed("2024-09-27"));
+  CHECK(tw::test::parsed<Date>("2024-02-28").plus_days(1).to_string() == "2024-02-29");
+  CHECK(tw::test::parsed<Date>("2023-02-28").plus_days(1).to_string() == "2023-03-01");
+  CHECK(tw::test::parsed<Date>("2024-12-31").plus_days(1).to_string() == "2025-01-01");
+  CHECK(tw::test::parsed<Date>("2025-01-01").plus_days(-1).to_string() == "2024-12-31");
+  CHECK(tw::test::parsed<Date>("2024-09-27").plus_days(0) == tw::test::parsed<Date>("2024-09-27"));
 }
 
 TEST_CASE("Dates order as days do", "[date]") {
-  const Date earlier = parsed("2024-09-26");
-  const Date later = parsed("2024-09-27");
+  const Date earlier = tw::test::parsed<Date>("2024-09-26");
+  const Date later = tw::test::parsed<Date>("2024-09-27");
   CHECK(earlier < later);
   CHECK(later > earlier);
   CHECK(earlier != later);
   CHECK(earlier <= earlier);
-  CHECK(parsed("1999-12-31") < parsed("2000-01-01"));
-  CHECK(parsed("2024-01-31") < parsed("2024-02-01"));
-  CHECK(parsed("0001-01-01") < Date());
-  CHECK(parsed("2024-09-27") == Date::from_days(19993));
+  CHECK(tw::test::parsed<Date>("1999-12-31") < tw::test::parsed<Date>("2000-01-01"));
+  CHECK(tw::test::parsed<Date>("2024-01-31") < tw::test::parsed<Date>("2024-02-01"));
+  CHECK(tw::test::parsed<Date>("0001-01-01") < Date());
+  CHECK(tw::test::parsed<Date>("2024-09-27") == Date::from_days(19993));
 }
 
 TEST_CASE("option_error shows a bad date with a caret under the bad column", "[date]") {

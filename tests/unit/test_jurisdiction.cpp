@@ -1,4 +1,5 @@
 #include "core/jurisdiction.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,38 +12,32 @@ namespace {
 const std::string k_generic_hint =
     "use an ISO 3166-1 alpha-2 code such as CN, US or DE; EU for the European Union; * for all";
 
-Jurisdiction parsed(const std::string& text) {
-  const auto jurisdiction = Jurisdiction::parse(text);
-  REQUIRE(jurisdiction.has_value());
-  return *jurisdiction;
-}
-
 } // namespace
 
 TEST_CASE("Jurisdiction::parse reads ISO 3166-1 alpha-2 codes with their names", "[jurisdiction]") {
-  CHECK(parsed("CN").code() == "CN");
-  CHECK(parsed("CN").name() == "China");
-  CHECK(parsed("US").name() == "United States");
-  CHECK(parsed("DE").name() == "Germany");
-  CHECK(parsed("AD").name() == "Andorra");
-  CHECK(parsed("ZW").code() == "ZW");
-  CHECK_FALSE(parsed("CN").is_all());
+  CHECK(tw::test::parsed<Jurisdiction>("CN").code() == "CN");
+  CHECK(tw::test::parsed<Jurisdiction>("CN").name() == "China");
+  CHECK(tw::test::parsed<Jurisdiction>("US").name() == "United States");
+  CHECK(tw::test::parsed<Jurisdiction>("DE").name() == "Germany");
+  CHECK(tw::test::parsed<Jurisdiction>("AD").name() == "Andorra");
+  CHECK(tw::test::parsed<Jurisdiction>("ZW").code() == "ZW");
+  CHECK_FALSE(tw::test::parsed<Jurisdiction>("CN").is_all());
 }
 
 TEST_CASE("Jurisdiction::parse ignores letter case", "[jurisdiction]") {
-  CHECK(parsed("cn") == parsed("CN"));
-  CHECK(parsed("cN").code() == "CN");
-  CHECK(parsed("us").code() == "US");
-  CHECK(parsed("eu").code() == "EU");
+  CHECK(tw::test::parsed<Jurisdiction>("cn") == tw::test::parsed<Jurisdiction>("CN"));
+  CHECK(tw::test::parsed<Jurisdiction>("cN").code() == "CN");
+  CHECK(tw::test::parsed<Jurisdiction>("us").code() == "US");
+  CHECK(tw::test::parsed<Jurisdiction>("eu").code() == "EU");
 }
 
 TEST_CASE("Jurisdiction::parse knows EU and * beside the countries", "[jurisdiction]") {
-  const Jurisdiction eu = parsed("EU");
+  const Jurisdiction eu = tw::test::parsed<Jurisdiction>("EU");
   CHECK(eu.code() == "EU");
   CHECK(eu.name() == "European Union");
   CHECK_FALSE(eu.is_all());
 
-  const Jurisdiction all = parsed("*");
+  const Jurisdiction all = tw::test::parsed<Jurisdiction>("*");
   CHECK(all.code() == "*");
   CHECK(all.name() == "all origins");
   CHECK(all.is_all());
@@ -92,9 +87,9 @@ TEST_CASE("Jurisdiction::parse refuses unknown codes with a generic hint", "[jur
 }
 
 TEST_CASE("Jurisdictions order by code", "[jurisdiction]") {
-  CHECK(parsed("CN") < parsed("US"));
-  CHECK(parsed("DE") < parsed("EU"));
-  CHECK(Jurisdiction::all() < parsed("AD"));
-  CHECK(parsed("US") != parsed("CN"));
-  CHECK((parsed("cn") <=> parsed("CN")) == std::strong_ordering::equal);
+  CHECK(tw::test::parsed<Jurisdiction>("CN") < tw::test::parsed<Jurisdiction>("US"));
+  CHECK(tw::test::parsed<Jurisdiction>("DE") < tw::test::parsed<Jurisdiction>("EU"));
+  CHECK(Jurisdiction::all() < tw::test::parsed<Jurisdiction>("AD"));
+  CHECK(tw::test::parsed<Jurisdiction>("US") != tw::test::parsed<Jurisdiction>("CN"));
+  CHECK((tw::test::parsed<Jurisdiction>("cn") <=> tw::test::parsed<Jurisdiction>("CN")) == std::strong_ordering::equal);
 }

@@ -1,4 +1,5 @@
 #include "core/product_code.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,21 +9,12 @@
 using tw::Jurisdiction;
 using tw::ProductCode;
 
+using tw::test::code;
+using tw::test::jurisdiction;
+
 namespace {
 
 const std::string k_code_hint = "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00)";
-
-ProductCode code(const std::string& text) {
-  const auto parsed = ProductCode::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-Jurisdiction jurisdiction(const std::string& text) {
-  const auto parsed = Jurisdiction::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
 
 } // namespace
 

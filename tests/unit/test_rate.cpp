@@ -1,4 +1,5 @@
 #include "core/rate.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,18 +8,13 @@
 using tw::Rate;
 using tw::SpecificDuty;
 
+using tw::test::rate;
+
 namespace {
 
 const std::string k_rate_hint =
     "a rate is a percentage (25%, 2.5%), Free, a specific duty (1.5¢/kg, $1.05/doz., EUR 90.045/100 kg) "
     "or a sum of them (4.4¢/kg + 6%)";
-
-Rate rate(const std::string& text) {
-  const auto parsed = Rate::parse(text);
-  INFO("parsing \"" << text << "\"");
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "query/rate_stack.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,19 +12,10 @@ using tw::query::stack_rate;
 using tw::query::StackedRate;
 using tw::store::MeasureLine;
 
+using tw::test::jurisdiction;
+using tw::test::rate;
+
 namespace {
-
-tw::Jurisdiction jurisdiction(const std::string& text) {
-  const auto parsed = tw::Jurisdiction::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-tw::Rate rate(const std::string& text) {
-  const auto parsed = tw::Rate::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
 
 struct Candidate {
   std::string measure_id;

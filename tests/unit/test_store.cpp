@@ -6,6 +6,7 @@
 #include "store/sqlite.hpp"
 #include "store/store.hpp"
 #include "store/tariff_lines.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -30,6 +31,10 @@ using tw::store::RecordPoint;
 using tw::store::Statement;
 using tw::store::Store;
 using tw::store::Transaction;
+
+using tw::test::day;
+using tw::test::jurisdiction;
+using tw::test::rate;
 
 namespace {
 
@@ -75,24 +80,6 @@ std::int64_t count_rows(const Store& store, const std::string& table) {
   Statement statement(store.db(), "SELECT count(*) FROM " + table);
   REQUIRE(statement.step());
   return statement.integer(0);
-}
-
-Date day(const std::string& text) {
-  const auto parsed = Date::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-tw::Jurisdiction jurisdiction(const std::string& text) {
-  const auto parsed = tw::Jurisdiction::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-tw::Rate rate(const std::string& text) {
-  const auto parsed = tw::Rate::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
 }
 
 // Runs `body` in one write transaction stamped by a new changeset recorded at `recorded_at`.

@@ -1,4 +1,5 @@
 #include "core/versioning.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,19 +12,10 @@ using tw::LineUpdate;
 using tw::TariffLine;
 using tw::VersionPlan;
 
+using tw::test::day;
+using tw::test::rate;
+
 namespace {
-
-Date day(const std::string& text) {
-  const auto parsed = Date::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
-
-tw::Rate rate(const std::string& text) {
-  const auto parsed = tw::Rate::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
 
 // A stored version of measure m1's line on `hs` from `origin`.
 TariffLine version(std::int64_t row_id, const std::string& hs, const std::string& rate_text, const std::string& from,
