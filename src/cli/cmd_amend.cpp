@@ -1,9 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/versioning.hpp"
-#include "store/acts.hpp"
-#include "store/measures.hpp"
-#include "store/tariff_lines.hpp"
+#include "cli/version_change.hpp"
 
 #include <fmt/format.h>
 
@@ -38,22 +35,11 @@ void add_amend_command(CLI::App& app, Context& context) {
       throw Error(ExitCode::usage, "amend needs something to change", "give --rate, --heading, --act or --note");
     }
 
-    auto store = context.open_store(store::Store::Access::read_write);
-    store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
-    store::require_measure(store, options->id);
-    if (options->act) {
-      store::require_act(store, *options->act, "--act");
-    }
-    const auto lines = lines_on_codes(store::lines_of_measure(store, options->id), "--hs", options->codes);
-    auto plan = plan_amend(lines, from, update);
-    if (!plan) {
-      throw Error(ExitCode::data_error, fmt::format("amend {}: {}", options->id, plan.error()));
-    }
-    const ChangesetId changeset = store.record_changeset(context.new_changeset());
-    store::apply_plan(store, *plan, changeset);
-    transaction.commit();
+    const auto [plan, changeset] =
+        record_version_change(context, {"amend", options->id, options->act, options->codes},
+                              [&](std::span<const TariffLine> lines) { return plan_amend(lines, from, update); });
     context.say(fmt::format("amended {} from {}: {} line version{} (changeset {})", options->id, options->from,
-                            plan->inserted.size(), plan->inserted.size() == 1 ? "" : "s", changeset));
+                            plan.inserted.size(), plan.inserted.size() == 1 ? "" : "s", changeset));
   });
 }
 

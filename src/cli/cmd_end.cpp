@@ -1,9 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/versioning.hpp"
-#include "store/acts.hpp"
-#include "store/measures.hpp"
-#include "store/tariff_lines.hpp"
+#include "cli/version_change.hpp"
 
 #include <fmt/format.h>
 
@@ -27,20 +24,9 @@ void add_end_command(CLI::App& app, Context& context) {
   command->add_option("--hs", options->codes, "end only the lines on these product codes (repeatable)");
   command->callback([&context, options] {
     const Date on = parse_option<Date>("--on", options->on);
-    auto store = context.open_store(store::Store::Access::read_write);
-    store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
-    store::require_measure(store, options->id);
-    if (options->act) {
-      store::require_act(store, *options->act, "--act");
-    }
-    const auto lines = lines_on_codes(store::lines_of_measure(store, options->id), "--hs", options->codes);
-    auto plan = plan_end(lines, on, options->act);
-    if (!plan) {
-      throw Error(ExitCode::data_error, fmt::format("end {}: {}", options->id, plan.error()));
-    }
-    const ChangesetId changeset = store.record_changeset(context.new_changeset());
-    store::apply_plan(store, *plan, changeset);
-    transaction.commit();
+    const auto [plan, changeset] =
+        record_version_change(context, {"end", options->id, options->act, options->codes},
+                              [&](std::span<const TariffLine> lines) { return plan_end(lines, on, options->act); });
     context.say(fmt::format("ended {} on {} (changeset {})", options->id, options->on, changeset));
   });
 }

@@ -25,8 +25,9 @@ std::int64_t epoch_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// Terminal columns: $COLUMNS, else the terminal's width when stdout is one, else no limit.
-std::size_t terminal_width() {
+// Columns for text output: $COLUMNS, else the terminal's width when output goes to one, else
+// no limit.
+std::size_t text_width(bool to_terminal) {
   if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
     const int value = std::atoi(columns);
     if (value > 0) {
@@ -34,7 +35,7 @@ std::size_t terminal_width() {
     }
   }
   winsize size{};
-  if (isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+  if (to_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
     return size.ws_col;
   }
   return 0;
@@ -42,8 +43,10 @@ std::size_t terminal_width() {
 
 } // namespace
 
+bool Context::writes_to_stdout() const { return output_path.empty() || output_path == "-"; }
+
 std::ostream& Context::out() {
-  if (output_path.empty() || output_path == "-") {
+  if (writes_to_stdout()) {
     return m_stdout;
   }
   if (!m_file) {
@@ -55,25 +58,17 @@ std::ostream& Context::out() {
   return *m_file;
 }
 
-report::Format Context::format() const {
-  if (auto format = report::parse_format(format_name)) {
-    return *format;
-  }
-  throw Error(ExitCode::usage, fmt::format("--format \"{}\": unknown format", format_name),
-              "formats are text, md, csv and json");
-}
-
 void Context::print(const report::Report& report) {
-  const bool to_terminal = (output_path.empty() || output_path == "-") && isatty(STDOUT_FILENO) != 0;
+  const bool to_terminal = writes_to_stdout() && isatty(STDOUT_FILENO) != 0;
   report::RenderOptions options;
-  options.width = to_terminal || std::getenv("COLUMNS") != nullptr ? terminal_width() : 0;
+  options.width = text_width(to_terminal);
   options.color = color == "always" || (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
   std::ostream& stream = out();
-  report::render(report, format(), options, stream);
+  report::render(report, format, options, stream);
   stream.flush();
   if (!stream) {
     throw Error(ExitCode::io_error,
-                fmt::format("cannot write {}", output_path.empty() ? "standard output" : output_path));
+                fmt::format("cannot write {}", writes_to_stdout() ? "standard output" : output_path));
   }
 }
 

@@ -19,7 +19,7 @@ class Context {
 public:
   // Global options, as parsed.
   std::string db_path = "tradewatch.db";
-  std::string format_name = "text";
+  report::Format format = report::Format::text;
   std::string output_path;
   std::string color = "auto";
   bool quiet = false;
@@ -30,7 +30,6 @@ public:
   explicit Context(std::ostream& standard_output) : m_stdout(standard_output) {}
 
   std::ostream& out();
-  report::Format format() const;
   void print(const report::Report& report);
   // A line for the user that is not data (what a write did); silent with -q.
   void say(const std::string& message);
@@ -43,6 +42,8 @@ public:
   store::Store open_store(store::Store::Access access) const;
 
 private:
+  bool writes_to_stdout() const;
+
   std::ostream& m_stdout;
   std::unique_ptr<std::ofstream> m_file;
 };

@@ -4,23 +4,6 @@
 
 namespace tw::cli {
 
-std::vector<TariffLine> lines_on_codes(std::vector<TariffLine> lines, std::string_view option,
-                                       const std::vector<std::string>& codes) {
-  if (codes.empty()) {
-    return lines;
-  }
-  std::vector<ProductCode> wanted;
-  for (const auto& code : codes) {
-    wanted.push_back(parse_option<ProductCode>(option, code));
-  }
-  std::erase_if(lines, [&](const TariffLine& line) { return std::ranges::find(wanted, line.key.hs) == wanted.end(); });
-  if (lines.empty()) {
-    throw Error(ExitCode::data_error, fmt::format("the measure has no line on the {} codes given", option),
-                "'tradewatch show ID' lists its lines");
-  }
-  return lines;
-}
-
 void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
   if (with_kind) {
     command.add_option("--kind", kind, "tariff, listing, control or other");

@@ -28,11 +28,6 @@ template <typename T> std::optional<T> parse_option(std::string_view option, con
   return value ? std::optional(parse_option<T>(option, *value)) : std::nullopt;
 }
 
-// The lines among `lines` on one of `codes` (all of them when `codes` is empty), read from
-// the values of option `option`; fails (exit 65) when none is left.
-std::vector<TariffLine> lines_on_codes(std::vector<TariffLine> lines, std::string_view option,
-                                       const std::vector<std::string>& codes);
-
 // The filters that `list` and the reports share.
 struct FilterOptions {
   std::optional<std::string> kind;

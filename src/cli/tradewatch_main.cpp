@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -65,8 +66,14 @@ int tradewatch_main(int argc, char** argv) {
   app.fallthrough();
   app.set_version_flag("--version", fmt::format("tradewatch {}", TRADEWATCH_VERSION));
   app.add_option("--db", context.db_path, "the store (default ./tradewatch.db)")->envname("TRADEWATCH_DB");
-  app.add_option("--format", context.format_name, "output format: text, md, csv, json")
-      ->check(CLI::IsMember({"text", "md", "csv", "json"}));
+  static const std::map<std::string, report::Format> k_formats{{"text", report::Format::text},
+                                                               {"md", report::Format::md},
+                                                               {"csv", report::Format::csv},
+                                                               {"json", report::Format::json}};
+  app.add_option_function<std::string>(
+         "--format", [&context](const std::string& name) { context.format = k_formats.at(name); },
+         "output format: text, md, csv, json")
+      ->check(CLI::IsMember(k_formats));
   app.add_option("-o,--output", context.output_path, "write output to FILE instead of standard output");
   app.add_option("--color", context.color, "colour on a terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -17,11 +17,17 @@ std::string folded(std::string_view text) {
   return result;
 }
 
-// Larger is more specific; ties go to the later start, then to the smaller measure id.
+// Larger is more specific: a longer product code, then an origin of its own, then a company.
 auto specificity(const store::MeasureLine& candidate) {
-  const auto& line = candidate.line;
-  return std::make_tuple(line.key.hs.digits().size(), !line.key.origin.is_all(), !line.key.company.empty(),
-                         line.valid.from);
+  const auto& key = candidate.line.key;
+  return std::make_tuple(key.hs.digits().size(), !key.origin.is_all(), !key.company.empty());
+}
+
+// The line that applies first: the most specific, then the one in force since the latest
+// date, then the smallest measure id.
+bool applies_before(const store::MeasureLine& a, const store::MeasureLine& b) {
+  return std::make_tuple(specificity(a), a.line.valid.from, b.measure.id) >
+         std::make_tuple(specificity(b), b.line.valid.from, a.measure.id);
 }
 
 bool is_base_layer(const std::string& authority) { return folded(authority) == "mfn"; }
@@ -43,14 +49,10 @@ StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::st
   }
   std::vector<Layer> applied;
   for (auto& [authority, lines] : by_authority) {
-    std::ranges::sort(lines, [](const auto& a, const auto& b) {
-      return specificity(a) > specificity(b) || (specificity(a) == specificity(b) && a.measure.id < b.measure.id);
-    });
+    std::ranges::sort(lines, applies_before);
     const store::MeasureLine& winner = lines.front();
     for (std::size_t i = 1; i < lines.size(); ++i) {
-      const bool as_specific = std::get<0>(specificity(lines[i])) == std::get<0>(specificity(winner)) &&
-                               std::get<1>(specificity(lines[i])) == std::get<1>(specificity(winner)) &&
-                               std::get<2>(specificity(lines[i])) == std::get<2>(specificity(winner));
+      const bool as_specific = specificity(lines[i]) == specificity(winner);
       result.layers.push_back(
           Layer{std::move(lines[i]), false,
                 fmt::format("{} of the same authority applies: {} on {}",

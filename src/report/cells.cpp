@@ -25,12 +25,14 @@ Cell date_cell(const std::optional<Date>& date) { return Cell::of(date ? date->t
 
 Cell text_cell(const std::optional<std::string>& text) { return Cell::of(text.value_or("")); }
 
+std::string citation_of(const std::optional<std::string>& act_id, const ActLookup& find_act) {
+  const auto act = act_id ? find_act(*act_id) : std::nullopt;
+  return act && act->citation ? *act->citation : std::string();
+}
+
 std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act) {
-  if (!act_id) {
-    return {};
-  }
-  const auto act = find_act(*act_id);
-  return act && act->citation ? *act->citation : *act_id;
+  const std::string citation = citation_of(act_id, find_act);
+  return citation.empty() ? act_id.value_or("") : citation;
 }
 
 } // namespace tw::report

@@ -18,7 +18,9 @@ Cell text_cell(const std::optional<std::string>& text);
 // Finds an act by id, for citations; the report layer does not read the store itself.
 using ActLookup = std::function<std::optional<Act>(const std::string& id)>;
 
-// How an act is cited: its citation, else its id.
+// An act's citation; empty when there is no act or it has none.
+std::string citation_of(const std::optional<std::string>& act_id, const ActLookup& find_act);
+// How an act is cited where no other column names it: its citation, else its id.
 std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act);
 
 } // namespace tw::report

@@ -25,11 +25,6 @@ nlohmann::ordered_json json_array(const std::set<std::string>& items) {
   return array;
 }
 
-std::string citation_of(const std::optional<std::string>& act_id, const ActLookup& find_act) {
-  const auto act = act_id ? find_act(*act_id) : std::nullopt;
-  return act && act->citation ? *act->citation : std::string();
-}
-
 } // namespace
 
 Report measure_list_report(const std::vector<store::MeasureLine>& lines, const std::vector<Field>& filters,

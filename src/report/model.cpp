@@ -21,4 +21,20 @@ std::vector<std::size_t> Table::shown_columns() const {
   return shown;
 }
 
+std::vector<RowGroup> Table::row_groups() const {
+  std::vector<RowGroup> groups;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string name;
+    for (std::size_t c = 0; c < group_columns; ++c) {
+      name += (c == 0 ? "" : " · ") + rows[r][c].text;
+    }
+    if (groups.empty() || groups.back().name != name) {
+      groups.push_back(RowGroup{std::move(name), r, r + 1});
+    } else {
+      groups.back().end = r + 1;
+    }
+  }
+  return groups;
+}
+
 } // namespace tw::report

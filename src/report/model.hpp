@@ -30,6 +30,14 @@ struct Column {
   bool elastic = false;      // free text that text output may shorten to fit the terminal
 };
 
+// Rows [begin, end) of a table that share their group columns, joined as `name` ("US · CN ·
+// Section 301"); one group of all rows, with an empty name, when the table has none.
+struct RowGroup {
+  std::string name;
+  std::size_t begin;
+  std::size_t end;
+};
+
 // Rows of cells. The first `group_columns` columns group the rows: text and Markdown show
 // them once as a heading over each group; CSV and JSON keep them in every row.
 struct Table {
@@ -42,6 +50,8 @@ struct Table {
 
   // The columns text and Markdown show: all but the group and machine-only columns.
   std::vector<std::size_t> shown_columns() const;
+  // Runs of rows with the same group columns, in order.
+  std::vector<RowGroup> row_groups() const;
 };
 
 struct Field {

@@ -3,14 +3,11 @@
 #include "report/model.hpp"
 
 #include <cstddef>
-#include <optional>
 #include <ostream>
-#include <string_view>
 
 namespace tw::report {
 
 enum class Format { text, md, csv, json };
-std::optional<Format> parse_format(std::string_view text);
 
 struct RenderOptions {
   std::size_t width = 0; // terminal columns for text; 0: no limit

@@ -65,24 +65,12 @@ void render_markdown(const Report& report, std::ostream& out) {
       out << "(none)\n\n";
       continue;
     }
-    auto group_name = [&](std::size_t r) {
-      std::string name;
-      for (std::size_t c = 0; c < table.group_columns; ++c) {
-        name += (c == 0 ? "" : " · ") + table.rows[r][c].text;
-      }
-      return name;
-    };
-    for (std::size_t start = 0; start < table.rows.size();) {
-      std::size_t end = start + 1;
-      while (end < table.rows.size() && group_name(end) == group_name(start)) {
-        ++end;
-      }
+    for (const auto& group : table.row_groups()) {
       if (table.group_columns > 0) {
-        out << "#### " << escaped(group_name(start)) << "\n\n";
+        out << "#### " << escaped(group.name) << "\n\n";
       }
-      write_rows(table, start, end, out);
+      write_rows(table, group.begin, group.end, out);
       out << '\n';
-      start = end;
     }
   }
   for (const auto& note : report.notes) {

@@ -54,15 +54,15 @@ std::vector<std::size_t> fit_widths(std::vector<std::size_t> widths, const std::
   return widths;
 }
 
-void write_rows(const Table& table, const std::vector<const std::vector<Cell>*>& rows, std::size_t indent,
+void write_rows(const Table& table, std::size_t begin, std::size_t end, std::size_t indent,
                 const RenderOptions& options, std::ostream& out) {
   const std::vector<std::size_t> shown = table.shown_columns();
   std::vector<std::size_t> widths;
   std::vector<bool> elastic;
   for (const std::size_t c : shown) {
     std::size_t width = display_width(table.columns[c].header);
-    for (const auto* row : rows) {
-      width = std::max(width, display_width(one_line((*row)[c].text)));
+    for (std::size_t r = begin; r < end; ++r) {
+      width = std::max(width, display_width(one_line(table.rows[r][c].text)));
     }
     widths.push_back(width);
     elastic.push_back(table.columns[c].elastic);
@@ -79,8 +79,8 @@ void write_rows(const Table& table, const std::vector<const std::vector<Cell>*>&
     out << line << '\n';
   };
   write_line([&](std::size_t c) { return table.columns[c].header; }, true);
-  for (const auto* row : rows) {
-    write_line([&](std::size_t c) { return (*row)[c].text; }, false);
+  for (std::size_t r = begin; r < end; ++r) {
+    write_line([&](std::size_t c) { return table.rows[r][c].text; }, false);
   }
 }
 
@@ -92,35 +92,13 @@ void write_table(const Table& table, const RenderOptions& options, std::ostream&
     out << "  (none)\n";
     return;
   }
-  std::vector<const std::vector<Cell>*> group;
-  auto group_name = [&](const std::vector<Cell>& row) {
-    std::string name;
-    for (std::size_t c = 0; c < table.group_columns; ++c) {
-      name += (c == 0 ? "" : " · ") + row[c].text;
-    }
-    return name;
-  };
-  bool first_group = true;
-  auto flush = [&] {
-    if (group.empty()) {
-      return;
-    }
+  for (const auto& group : table.row_groups()) {
     if (table.group_columns > 0) {
       // The block before a table already ends in a blank line.
-      out << (first_group && table.title.empty() ? "" : "\n") << styled(group_name(*group.front()), options.color)
-          << '\n';
+      out << (group.begin == 0 && table.title.empty() ? "" : "\n") << styled(group.name, options.color) << '\n';
     }
-    first_group = false;
-    write_rows(table, group, table.group_columns > 0 ? 2 : 0, options, out);
-    group.clear();
-  };
-  for (const auto& row : table.rows) {
-    if (!group.empty() && group_name(*group.front()) != group_name(row)) {
-      flush();
-    }
-    group.push_back(&row);
+    write_rows(table, group.begin, group.end, table.group_columns > 0 ? 2 : 0, options, out);
   }
-  flush();
 }
 
 } // namespace
