@@ -16,7 +16,17 @@ struct AddActOptions {
   std::optional<std::string> url;
   std::optional<std::string> announced;
   std::optional<std::string> published;
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
 };
+
+EntityCounts parse_counts(std::string_view option, const std::vector<std::string>& values) {
+  EntityCounts counts;
+  for (const auto& value : values) {
+    counts.push_back(parse_option_with(option, value, parse_entity_count));
+  }
+  return counts;
+}
 } // namespace
 
 void add_add_act_command(CLI::App& add, Context& context) {
@@ -30,6 +40,9 @@ void add_add_act_command(CLI::App& add, Context& context) {
   command->add_option("--url", options->url, "where to read it");
   command->add_option("--announced", options->announced, "date announced");
   command->add_option("--published", options->published, "date published");
+  command->add_option("--added", options->added,
+                      "entities it adds to a list, by country, as it counts them: CN=37 (repeatable)");
+  command->add_option("--removed", options->removed, "entities it removes from a list, by country (repeatable)");
   command->callback([&context, options] {
     const Act act{options->id,
                   parse_option<Jurisdiction>("--imposer", options->imposer),
@@ -38,7 +51,9 @@ void add_add_act_command(CLI::App& add, Context& context) {
                   options->document_number,
                   options->url,
                   parse_option<Date>("--announced", options->announced),
-                  parse_option<Date>("--published", options->published)};
+                  parse_option<Date>("--published", options->published),
+                  parse_counts("--added", options->added),
+                  parse_counts("--removed", options->removed)};
     auto store = context.open_store(store::Store::Access::read_write);
     store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
     const ChangesetId changeset = store.record_changeset(context.new_changeset());

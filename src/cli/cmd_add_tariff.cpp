@@ -26,6 +26,7 @@ struct AddTariffOptions {
   std::optional<std::string> company;
   std::optional<std::string> heading;
   std::optional<std::string> note;
+  std::vector<std::string> exclusive_groups;
 };
 } // namespace
 
@@ -35,7 +36,8 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
   command->add_option("--id", options->id, "a readable id (default: generated and printed)");
   command->add_option("--imposer", options->imposer, "who charges it (ISO country code, EU)")->required();
   command->add_option("--origin", options->origins, "origin of the goods, or * (repeatable)")->required();
-  command->add_option("--hs", options->codes, "product code, e.g. 8703.80 (repeatable)")->required();
+  command->add_option("--hs", options->codes, "product code, e.g. 8703.80, or * for all products (repeatable)")
+      ->required();
   command->add_option("--authority", options->authority, "legal layer: MFN, Section 301, Section 232, IEEPA, …")
       ->required();
   command->add_option("--rate", options->rate, "25%, Free, 1.5¢/kg, 4.4¢/kg + 6%")->required();
@@ -47,6 +49,9 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
   command->add_option("--company", options->company, "the exporter a company-specific rate is for");
   command->add_option("--heading", options->heading, "the tariff heading it is charged under, e.g. 9903.88.01");
   command->add_option("--note", options->note, "a note");
+  command->add_option("--exclusive", options->exclusive_groups,
+                      "GROUP:PRIORITY: of the measures of a group that apply, only the highest priority is "
+                      "charged (repeatable)");
   command->callback([&context, options] {
     Measure measure{options->id.value_or(""),
                     MeasureKind::tariff,
@@ -55,7 +60,11 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
                     options->act,
                     options->title,
                     parse_option<Date>("--announced", options->announced),
-                    std::nullopt};
+                    std::nullopt,
+                    {}};
+    for (const auto& group : options->exclusive_groups) {
+      measure.exclusive_groups.push_back(parse_option_with("--exclusive", group, parse_exclusive_group));
+    }
     std::set<Jurisdiction> origins;
     for (const auto& origin : options->origins) {
       origins.insert(parse_option<Jurisdiction>("--origin", origin));
@@ -65,11 +74,7 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
       codes.insert(parse_option<ProductCode>("--hs", code));
     }
     const Rate rate = parse_option<Rate>("--rate", options->rate);
-    const Validity valid{parse_option<Date>("--from", options->from), parse_option<Date>("--to", options->to)};
-    if (valid.to && *valid.to <= valid.from) {
-      throw Error(ExitCode::usage, fmt::format("--to {} is not after --from {}", *options->to, options->from),
-                  "validity is [from, to): the measure stops applying on the --to date");
-    }
+    const Validity valid = parse_validity(options->from, options->to);
 
     auto store = context.open_store(store::Store::Access::read_write);
     store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);

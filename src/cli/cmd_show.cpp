@@ -26,7 +26,19 @@ void add_show_command(CLI::App& app, Context& context) {
     const store::RecordPoint point = record_point(store, options->as_known_on);
     const report::ActLookup find_act = [&](const std::string& id) { return store::find_act(store, id, point); };
     if (const auto measure = store::find_measure(store, options->id, point)) {
-      context.print(report::measure_report(*measure, store::lines_of_measure(store, options->id, point), find_act));
+      switch (measure->kind) {
+      case MeasureKind::tariff:
+        context.print(report::measure_report(*measure, store::lines_of_measure(store, options->id, point), find_act));
+        return;
+      case MeasureKind::listing:
+        context.print(report::listing_report(*measure, store::listing_versions(store, options->id, point), find_act));
+        return;
+      case MeasureKind::control:
+      case MeasureKind::other:
+        context.print(
+            report::control_report(*measure, store::control_lines_of_measure(store, options->id, point), find_act));
+        return;
+      }
     } else if (const auto act = find_act(options->id)) {
       context.print(report::act_report(*act, store::measures_citing_act(store, options->id, point)));
     } else {

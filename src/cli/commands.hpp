@@ -11,6 +11,9 @@ namespace tw::cli {
 void add_init_command(CLI::App& app, Context& context);
 void add_add_act_command(CLI::App& add, Context& context);
 void add_add_tariff_command(CLI::App& add, Context& context);
+void add_add_listing_command(CLI::App& add, Context& context);
+void add_add_control_command(CLI::App& add, Context& context);
+void add_add_other_command(CLI::App& add, Context& context);
 void add_amend_command(CLI::App& app, Context& context);
 void add_end_command(CLI::App& app, Context& context);
 void add_list_command(CLI::App& app, Context& context);

@@ -9,27 +9,65 @@ void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
     command.add_option("--kind", kind, "tariff, listing, control or other");
   }
   command.add_option("--imposer", imposer, "who imposes it (ISO country code, EU)");
-  command.add_option("--origin", origin, "goods from this origin (lines on * included)");
+  command.add_option("--origin", origin, "goods from (or, for controls, trade with) this country; * lines included");
   command.add_option("--hs", hs, "product code: lines on it, under it or covering it");
-  command.add_option("--authority", authority, "legal layer: MFN, Section 301, …");
+  command.add_option("--authority", authority, "legal layer: MFN, Section 301, EAR 744, …");
+  command.add_option("--list", list, "listings on this list: Entity List, SDN, …");
+  command.add_option("--country", country, "listings of entities in this country");
+  command.add_option("--text", text, "listings whose name or alias, or controls whose text, holds this");
   if (with_on) {
     command.add_option("--on", on, "in force on this date (YYYY-MM-DD)");
   }
   add_as_known_on(command, as_known_on);
 }
 
-store::LineFilter FilterOptions::line_filter() const {
-  if (kind && *kind != "tariff") {
-    if (!parse_measure_kind(*kind)) {
-      throw Error(ExitCode::usage, fmt::format("--kind \"{}\": unknown kind", *kind),
-                  "kinds are tariff, listing, control and other");
-    }
+bool FilterOptions::wants(MeasureKind wanted) const {
+  if (kind && parse_choice("--kind", *kind, parse_measure_kind, "tariff, listing, control, other") != wanted) {
+    return false;
   }
+  switch (wanted) {
+  case MeasureKind::tariff:
+    return !list && !country && !text;
+  case MeasureKind::listing:
+    return !origin && !hs;
+  case MeasureKind::control:
+  case MeasureKind::other:
+    break;
+  }
+  return !list && !country;
+}
+
+store::LineFilter FilterOptions::line_filter() const {
   store::LineFilter filter;
   filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.origin = parse_option<Jurisdiction>("--origin", origin);
   filter.hs = parse_option<ProductCode>("--hs", hs);
   filter.authority = authority;
+  filter.on = parse_option<Date>("--on", on);
+  return filter;
+}
+
+store::ListingFilter FilterOptions::listing_filter() const {
+  store::ListingFilter filter;
+  filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
+  filter.list = list;
+  filter.country = parse_option<Jurisdiction>("--country", country);
+  filter.text = text;
+  filter.authority = authority;
+  filter.on = parse_option<Date>("--on", on);
+  return filter;
+}
+
+store::ControlFilter FilterOptions::control_filter() const {
+  store::ControlFilter filter;
+  if (kind) {
+    filter.kind = parse_measure_kind(*kind);
+  }
+  filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
+  filter.partner = parse_option<Jurisdiction>("--origin", origin);
+  filter.hs = parse_option<ProductCode>("--hs", hs);
+  filter.authority = authority;
+  filter.text = text;
   filter.on = parse_option<Date>("--on", on);
   return filter;
 }
@@ -46,9 +84,71 @@ std::vector<report::Field> FilterOptions::fields() const {
   add("origin", "origin", origin);
   add("hs", "product", hs);
   add("authority", "authority", authority);
+  add("list", "list", list);
+  add("country", "country", country);
+  add("text", "text", text);
   add("on", "on", on);
   add("as_known_on", "as known on", as_known_on);
   return result;
+}
+
+void LineFieldOptions::add_to(CLI::App& command) {
+  command.add_option("--act", act, "the act behind the new terms");
+  command.add_option("--note", note, "a note on the version");
+  command.add_option("--rate", rate, "tariff: the rate (25%, Free, 1.5¢/kg)");
+  command.add_option("--heading", heading, "tariff: the tariff heading it is charged under");
+  command.add_option("--name", name, "listing: the entity's name");
+  command.add_option("--alias", aliases, "listing: an alias (repeatable; replaces the aliases)");
+  command.add_option("--type", type, "listing: entity, individual, vessel or aircraft");
+  command.add_option("--country", country, "listing: the entity's country");
+  command.add_option("--address", addresses, "listing: an address (repeatable; replaces the addresses)");
+  command.add_option("--license-requirement", license_requirement, "listing: the licence requirement");
+  command.add_option("--license-policy", license_policy, "listing: the licence review policy");
+  command.add_option("--source-key", source_key, "listing: the source's own key");
+  command.add_option("--direction", direction, "control: export or import");
+  command.add_option("--requirement", requirement, "control: licence, ban or quota");
+  command.add_option("--quota", quota, "control: the quota, as the act states it");
+  command.add_option("--text", text, "control or other: what the measure says");
+}
+
+LineUpdate LineFieldOptions::update() const {
+  LineUpdate update;
+  update.act_id = act;
+  update.note = note;
+  update.rate = parse_option<Rate>("--rate", rate);
+  update.heading = heading;
+  update.name = name;
+  if (!aliases.empty()) {
+    update.aliases = aliases;
+  }
+  if (type) {
+    update.type = parse_choice("--type", *type, parse_entity_type, "entity, individual, vessel, aircraft");
+  }
+  update.country = parse_option<Jurisdiction>("--country", country);
+  if (!addresses.empty()) {
+    update.addresses = addresses;
+  }
+  update.license_requirement = license_requirement;
+  update.license_policy = license_policy;
+  update.source_key = source_key;
+  if (direction) {
+    update.direction = parse_choice("--direction", *direction, parse_direction, "export, import");
+  }
+  if (requirement) {
+    update.requirement = parse_choice("--requirement", *requirement, parse_requirement, "licence, ban, quota");
+  }
+  update.quota = quota;
+  update.description = text;
+  return update;
+}
+
+Validity parse_validity(const std::string& from, const std::optional<std::string>& to) {
+  const Validity valid{parse_option<Date>("--from", from), parse_option<Date>("--to", to)};
+  if (valid.to && *valid.to <= valid.from) {
+    throw Error(ExitCode::usage, fmt::format("--to {} is not after --from {}", *to, from),
+                "validity is [from, to): the measure stops applying on the --to date");
+  }
+  return valid;
 }
 
 void add_as_known_on(CLI::App& command, std::optional<std::string>& as_known_on) {

@@ -87,6 +87,9 @@ int tradewatch_main(int argc, char** argv) {
   CLI::App* add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
   add_add_act_command(*add, context);
   add_add_tariff_command(*add, context);
+  add_add_listing_command(*add, context);
+  add_add_control_command(*add, context);
+  add_add_other_command(*add, context);
   add_amend_command(app, context);
   add_end_command(app, context);
   add_list_command(app, context);

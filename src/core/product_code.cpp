@@ -5,10 +5,14 @@
 namespace tw {
 
 namespace {
-const char* const k_code_hint = "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00)";
+const char* const k_code_hint =
+    "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00); * is all products";
 }
 
 std::expected<ProductCode, ParseError> ProductCode::parse(std::string_view text) {
+  if (text == "*") {
+    return all();
+  }
   std::string digits;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -38,6 +42,9 @@ std::vector<std::string> ProductCode::covering_prefixes() const {
 }
 
 std::string ProductCode::format(const Jurisdiction& imposer) const {
+  if (is_all()) {
+    return "*";
+  }
   const char separator = imposer.code() == "EU" ? ' ' : '.';
   std::string result = m_digits.substr(0, 4);
   for (std::size_t at = 4; at < m_digits.size() && at < 8; at += 2) {

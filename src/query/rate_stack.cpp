@@ -32,6 +32,38 @@ bool applies_before(const store::MeasureLine& a, const store::MeasureLine& b) {
 
 bool is_base_layer(const std::string& authority) { return folded(authority) == "mfn"; }
 
+std::optional<int> priority_in(const Measure& measure, const std::string& group) {
+  for (const auto& membership : measure.exclusive_groups) {
+    if (membership.name == group) {
+      return membership.priority;
+    }
+  }
+  return std::nullopt;
+}
+
+// Why `layer` is set aside by an exclusive group it shares with a layer of higher priority
+// among `applying`; empty when it is not. All layers are judged against the same set, so the
+// answer does not depend on their order.
+std::string excluded_because(const Layer& layer, const std::vector<Layer>& applying) {
+  for (const auto& group : layer.source.measure.exclusive_groups) {
+    const Layer* winner = nullptr;
+    int best = group.priority;
+    for (const auto& other : applying) {
+      const auto priority = priority_in(other.source.measure, group.name);
+      if (priority && *priority > best) {
+        winner = &other;
+        best = *priority;
+      }
+    }
+    if (winner != nullptr) {
+      return fmt::format("exclusive group {}: {} ({}, priority {}) is charged instead of this (priority {})",
+                         group.name, winner->source.measure.id, winner->source.measure.authority, best,
+                         group.priority);
+    }
+  }
+  return {};
+}
+
 } // namespace
 
 StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string& company) {
@@ -60,6 +92,18 @@ StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::st
                             winner.measure.id, winner.line.key.hs.format(winner.measure.imposer))});
     }
     applied.push_back(Layer{std::move(lines.front()), true, {}});
+  }
+  std::vector<std::string> exclusions;
+  for (const auto& layer : applied) {
+    exclusions.push_back(excluded_because(layer, applied));
+  }
+  for (std::size_t i = applied.size(); i-- > 0;) {
+    if (!exclusions[i].empty()) {
+      applied[i].applied = false;
+      applied[i].set_aside_because = std::move(exclusions[i]);
+      result.layers.push_back(std::move(applied[i]));
+      applied.erase(applied.begin() + static_cast<std::ptrdiff_t>(i));
+    }
   }
   std::ranges::stable_sort(applied, [](const Layer& a, const Layer& b) {
     return is_base_layer(a.source.measure.authority) && !is_base_layer(b.source.measure.authority);

@@ -25,7 +25,8 @@ struct StackedRate {
 // most specific line applies (longest product code, then origin-specific over `*`, then the
 // named `company`'s line over the all-others line; a tie goes to the line in force since
 // the latest date); across authorities the duties add up. Lines for another exporter than
-// `company` are set aside.
+// `company` are set aside. Then exclusive groups apply: a layer whose measure shares a group
+// with an applying layer of higher priority in it is set aside (EO 14289, EO 14257).
 StackedRate stack_rate(std::vector<store::MeasureLine> candidates, const std::string& company);
 
 } // namespace tw::query

@@ -1,5 +1,7 @@
 #include "report/cells.hpp"
 
+#include <fmt/format.h>
+
 namespace tw::report {
 
 Cell rate_cell(const Rate& rate) {
@@ -33,6 +35,34 @@ std::string citation_of(const std::optional<std::string>& act_id, const ActLooku
 std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act) {
   const std::string citation = citation_of(act_id, find_act);
   return citation.empty() ? act_id.value_or("") : citation;
+}
+
+Cell list_cell(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) {
+    text += (text.empty() ? "" : "; ") + item;
+  }
+  return Cell::with_json(text, nlohmann::ordered_json(items));
+}
+
+std::vector<Field> measure_fields(const Measure& measure, const ActLookup& find_act) {
+  std::vector<Field> fields = {
+      {"id", "id", Cell::of(measure.id)},
+      {"kind", "kind", Cell::of(std::string(to_string(measure.kind)))},
+      {"imposer", "imposer", Cell::of(std::string(measure.imposer.code()))},
+      {"authority", "authority", Cell::of(measure.authority)},
+      {"title", "title", text_cell(measure.title)},
+      {"announced", "announced", date_cell(measure.announced)},
+      {"act", "act", text_cell(measure.act_id)},
+      {"citation", "citation", Cell::of(citation_of(measure.act_id, find_act))},
+      {"note", "note", text_cell(measure.note)},
+  };
+  std::vector<std::string> groups;
+  for (const auto& group : measure.exclusive_groups) {
+    groups.push_back(fmt::format("{}:{}", group.name, group.priority));
+  }
+  fields.push_back({"exclusive_groups", "exclusive", list_cell(groups)});
+  return fields;
 }
 
 } // namespace tw::report

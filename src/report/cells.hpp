@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tw::report {
 
@@ -22,5 +23,11 @@ using ActLookup = std::function<std::optional<Act>(const std::string& id)>;
 std::string citation_of(const std::optional<std::string>& act_id, const ActLookup& find_act);
 // How an act is cited where no other column names it: its citation, else its id.
 std::string act_reference(const std::optional<std::string>& act_id, const ActLookup& find_act);
+
+// A list of texts: joined by "; " for text, an array for JSON.
+Cell list_cell(const std::vector<std::string>& items);
+
+// The fields every measure report starts with.
+std::vector<Field> measure_fields(const Measure& measure, const ActLookup& find_act);
 
 } // namespace tw::report

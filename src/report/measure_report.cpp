@@ -25,10 +25,25 @@ nlohmann::ordered_json json_array(const std::set<std::string>& items) {
   return array;
 }
 
+// Declared entity counts: "37 (CN 37)"; in JSON {"CN": 37}.
+Cell counts_cell(const EntityCounts& counts) {
+  if (counts.empty()) {
+    return Cell::of("");
+  }
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  std::string by_country;
+  for (const auto& [country, count] : counts) {
+    json[std::string(country.code())] = count;
+    by_country += fmt::format("{}{} {}", by_country.empty() ? "" : ", ", country.code(), count);
+  }
+  return Cell::with_json(fmt::format("{} ({})", total(counts), by_country), std::move(json));
+}
+
 } // namespace
 
-Report measure_list_report(const std::vector<store::MeasureLine>& lines, const std::vector<Field>& filters,
-                           const ActLookup& find_act) {
+namespace {
+
+Table tariff_table(const std::vector<store::MeasureLine>& lines, const ActLookup& find_act) {
   struct Summary {
     const Measure* measure = nullptr;
     std::set<std::string> origins;
@@ -58,9 +73,6 @@ Report measure_list_report(const std::vector<store::MeasureLine>& lines, const s
       summary.to = line.valid.to;
     }
   }
-  Report report;
-  report.fields = filters;
-  report.fields.push_back({"count", "measures", Cell::number(static_cast<std::int64_t>(measures.size()))});
   Table table{"measures",
               "",
               {{"id", "id"},
@@ -92,24 +104,40 @@ Report measure_list_report(const std::vector<store::MeasureLine>& lines, const s
                           date_cell(summary.open ? std::nullopt : summary.to),
                           Cell::of(act_reference(act_id, find_act))});
   }
-  report.tables.push_back(std::move(table));
+  return table;
+}
+
+} // namespace
+
+Report measure_list_report(const MeasureSelection& selection, const std::vector<Field>& filters,
+                           const ActLookup& find_act) {
+  Report report;
+  report.fields = filters;
+  const int kinds = static_cast<int>(selection.tariffs.has_value()) + static_cast<int>(selection.listings.has_value()) +
+                    static_cast<int>(selection.controls.has_value());
+  std::size_t count = 0;
+  auto add = [&](Table table) {
+    count += table.rows.size();
+    table.hide_when_empty = kinds > 1;
+    report.tables.push_back(std::move(table));
+  };
+  if (selection.tariffs) {
+    add(tariff_table(*selection.tariffs, find_act));
+  }
+  if (selection.listings) {
+    add(listing_table(*selection.listings, find_act));
+  }
+  if (selection.controls) {
+    add(control_table(*selection.controls, find_act));
+  }
+  report.fields.push_back({"count", "measures", Cell::number(static_cast<std::int64_t>(count))});
   return report;
 }
 
 Report measure_report(const Measure& measure, const std::vector<TariffLine>& lines, const ActLookup& find_act) {
   Report report;
   report.title = fmt::format("Measure {}", measure.id);
-  report.fields = {
-      {"id", "id", Cell::of(measure.id)},
-      {"kind", "kind", Cell::of(std::string(to_string(measure.kind)))},
-      {"imposer", "imposer", Cell::of(std::string(measure.imposer.code()))},
-      {"authority", "authority", Cell::of(measure.authority)},
-      {"title", "title", text_cell(measure.title)},
-      {"announced", "announced", date_cell(measure.announced)},
-      {"act", "act", text_cell(measure.act_id)},
-      {"citation", "citation", Cell::of(citation_of(measure.act_id, find_act))},
-      {"note", "note", text_cell(measure.note)},
-  };
+  report.fields = measure_fields(measure, find_act);
   Table table{"lines",
               "Lines",
               {{"origin", "origin"},
@@ -146,6 +174,8 @@ Report act_report(const Act& act, const std::vector<std::string>& measure_ids) {
       {"url", "url", text_cell(act.url)},
       {"announced", "announced", date_cell(act.announced)},
       {"published", "published", date_cell(act.published)},
+      {"added", "entities added", counts_cell(act.added)},
+      {"removed", "entities removed", counts_cell(act.removed)},
   };
   Table table{"measures", "Measures citing it", {{"id", "measure"}}, {}, 0};
   for (const auto& id : measure_ids) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/cells.hpp"
+#include "report/listing_report.hpp"
 #include "report/model.hpp"
 #include "store/tariff_lines.hpp"
 
@@ -9,9 +10,18 @@
 
 namespace tw::report {
 
-// One row per measure among `lines` (versions of its lines that matched a filter): where it
-// applies, its latest rates, and the span of dates it covers.
-Report measure_list_report(const std::vector<store::MeasureLine>& lines, const std::vector<Field>& filters,
+// The measures a `list` found, by kind; a kind not asked for is unset.
+struct MeasureSelection {
+  std::optional<std::vector<store::MeasureLine>> tariffs;
+  std::optional<std::vector<store::MeasureListing>> listings;
+  std::optional<std::vector<store::MeasureControl>> controls; // control and other measures
+};
+
+// One table per kind asked for. Tariffs: one row per measure among the line versions that
+// matched, with where it applies, its latest rates and the span of dates it covers.
+// Listings and controls: see listing_table and control_table. When several kinds are asked
+// for, empty tables are left out of text.
+Report measure_list_report(const MeasureSelection& selection, const std::vector<Field>& filters,
                            const ActLookup& find_act);
 
 // A measure with every version of its lines.

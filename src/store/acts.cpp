@@ -17,6 +17,33 @@ std::optional<std::string> from_date(const std::optional<Date>& date) {
   return date ? std::optional(date->to_string()) : std::nullopt;
 }
 
+std::optional<std::string> from_counts(const EntityCounts& counts) {
+  return counts.empty() ? std::nullopt : std::optional(format_entity_counts(counts));
+}
+
+EntityCounts to_counts(const std::optional<std::string>& text) {
+  return text ? parse_entity_counts(*text).value() : EntityCounts{};
+}
+
+void insert_version(Store& store, const Act& act, ChangesetId changeset) {
+  Statement insert(store.db(), R"(
+    INSERT INTO act_versions (act_id, imposer, title, citation, document_number, url, announced, published, added,
+                              removed, recorded_in)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?9))");
+  insert.bind(1, act.id)
+      .bind(2, act.imposer.code())
+      .bind(3, act.title)
+      .bind(4, act.citation)
+      .bind(5, act.document_number)
+      .bind(6, act.url)
+      .bind(7, from_date(act.announced))
+      .bind(8, from_date(act.published))
+      .bind(9, changeset)
+      .bind(10, from_counts(act.added))
+      .bind(11, from_counts(act.removed));
+  insert.run();
+}
+
 } // namespace
 
 void insert_act(Store& store, const Act& act, ChangesetId changeset) {
@@ -26,24 +53,19 @@ void insert_act(Store& store, const Act& act, ChangesetId changeset) {
   }
   Statement identity(store.db(), "INSERT OR IGNORE INTO acts (id) VALUES (?1)");
   identity.bind(1, act.id).run();
-  Statement insert(store.db(), R"(
-    INSERT INTO act_versions (act_id, imposer, title, citation, document_number, url, announced, published, recorded_in)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))");
-  insert.bind(1, act.id)
-      .bind(2, act.imposer.code())
-      .bind(3, act.title)
-      .bind(4, act.citation)
-      .bind(5, act.document_number)
-      .bind(6, act.url)
-      .bind(7, from_date(act.announced))
-      .bind(8, from_date(act.published))
-      .bind(9, changeset);
-  insert.run();
+  insert_version(store, act, changeset);
+}
+
+void replace_act(Store& store, const Act& act, ChangesetId changeset) {
+  Statement supersede(store.db(),
+                      "UPDATE act_versions SET superseded_in = ?1 WHERE act_id = ?2 AND superseded_in IS NULL");
+  supersede.bind(1, changeset).bind(2, act.id).run();
+  insert_version(store, act, changeset);
 }
 
 std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint point) {
   Statement select(store.db(), R"(
-    SELECT imposer, title, citation, document_number, url, announced, published FROM act_versions
+    SELECT imposer, title, citation, document_number, url, announced, published, added, removed FROM act_versions
     WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2))");
   select.bind(1, id).bind(2, point.at);
   if (!select.step()) {
@@ -56,7 +78,9 @@ std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint
              select.optional_text(3),
              select.optional_text(4),
              to_date(select.optional_text(5)),
-             to_date(select.optional_text(6))};
+             to_date(select.optional_text(6)),
+             to_counts(select.optional_text(7)),
+             to_counts(select.optional_text(8))};
 }
 
 void require_act(const Store& store, std::string_view id, std::string_view option) {

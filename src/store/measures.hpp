@@ -12,6 +12,8 @@ namespace tw::store {
 
 // Records a new measure; fails (exit 65) when a measure with that id exists.
 void insert_measure(Store& store, const Measure& measure, ChangesetId changeset);
+// Records a corrected version of measure `measure.id`, superseding the current one.
+void replace_measure(Store& store, const Measure& measure, ChangesetId changeset);
 std::optional<Measure> find_measure(const Store& store, std::string_view id, RecordPoint point = {});
 // The measure `id`, or an error (exit 65) that says there is none.
 Measure require_measure(const Store& store, std::string_view id, RecordPoint point = {});

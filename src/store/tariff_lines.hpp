@@ -3,6 +3,7 @@
 #include "core/model.hpp"
 #include "core/versioning.hpp"
 #include "store/store.hpp"
+#include "store/versions.hpp"
 
 #include <optional>
 #include <span>
@@ -12,20 +13,14 @@
 namespace tw::store {
 
 void insert_line(Store& store, const TariffLine& line, ChangesetId changeset);
-// Marks the versions `row_ids` as superseded by `changeset`.
-void supersede_lines(Store& store, std::span<const std::int64_t> row_ids, ChangesetId changeset);
 
 // Carries out `plan` as changeset `changeset`.
-void apply_plan(Store& store, const VersionPlan& plan, ChangesetId changeset);
+void apply_plan(Store& store, const VersionPlan<TariffLine>& plan, ChangesetId changeset);
 
 // Every version of measure `measure_id`'s lines visible at `point`.
 std::vector<TariffLine> lines_of_measure(const Store& store, const std::string& measure_id, RecordPoint point = {});
 
-// A line version with the measure it belongs to.
-struct MeasureLine {
-  TariffLine line;
-  Measure measure;
-};
+using MeasureLine = WithMeasure<TariffLine>;
 
 enum class CodeMatch {
   related,  // lines on codes covering the code or under it
@@ -51,5 +46,11 @@ std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter
 // `imposer`: lines on `hs` or a shorter code covering it, on `origin` or `*`.
 std::vector<MeasureLine> lines_applying(const Store& store, const Jurisdiction& imposer, const Jurisdiction& origin,
                                         const ProductCode& hs, Date on, RecordPoint point = {});
+
+// Adds to `conditions` that column `hs` of `alias` is a code related to `code` (`match`).
+void add_code_condition(Conditions& conditions, std::string_view alias, const ProductCode& code, CodeMatch match);
+// Adds that the version of `alias` is in force on `on`, or starts or ends in `between`.
+void add_validity_conditions(Conditions& conditions, std::string_view alias, const std::optional<Date>& on,
+                             const std::optional<std::pair<Date, Date>>& between);
 
 } // namespace tw::store

@@ -14,7 +14,8 @@ using tw::test::jurisdiction;
 
 namespace {
 
-const std::string k_code_hint = "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00)";
+const std::string k_code_hint =
+    "product codes have 2 to 10 digits; dots and spaces are ignored (8703.80.00); * is all products";
 
 } // namespace
 
@@ -139,4 +140,15 @@ TEST_CASE("ProductCodes order by their digits", "[product_code]") {
   CHECK(code("8703") < code("87038000"));
   CHECK(code("8703.80") < code("8704"));
   CHECK(code("0101") < code("87"));
+}
+
+TEST_CASE("ProductCode::parse reads * as all products, which cover every code", "[product_code]") {
+  const auto all = tw::ProductCode::parse("*");
+  REQUIRE(all.has_value());
+  CHECK(all->is_all());
+  CHECK(all->key() == "*");
+  CHECK(all->format(jurisdiction("US")) == "*");
+  CHECK(all->covers(code("8703.80.00")));
+  CHECK_FALSE(code("8703").covers(*all));
+  CHECK(code("8703").key() == "8703");
 }

@@ -298,6 +298,34 @@ TEST_CASE("Store::open applies the migrations a store lacks", "[store]") {
   CHECK(count_rows(store, "v_tariff_lines") == 0);
 }
 
+TEST_CASE("Store::open brings a schema 1 store with data up to date, keeping its rows", "[store]") {
+  TempDir dir;
+  const fs::path path = dir / "v1.db";
+  {
+    Database db(path, Database::Mode::create);
+    db.execute("PRAGMA application_id = " + std::to_string(tw::store::k_application_id));
+    db.execute(tw::store::migrations().at(0).sql);
+    db.execute("PRAGMA user_version = 1");
+    db.execute("INSERT INTO changesets VALUES (1, '2024-09-18T12:00:00Z', 'a', '', 'c')");
+    db.execute("INSERT INTO measures VALUES ('m', 'tariff')");
+    db.execute("INSERT INTO measure_versions (measure_id, imposer, authority, recorded_in) "
+               "VALUES ('m', 'US', 'Section 301', 1)");
+    db.execute("INSERT INTO tariff_lines (measure_id, origin, hs, rate, ad_valorem_milli, valid_from, recorded_in) "
+               "VALUES ('m', 'CN', '87038000', '100%', 100000, '2024-09-27', 1)");
+  }
+  Store store = Store::open(path, Store::Access::read_write);
+  CHECK(pragma(store.db(), "user_version") == tw::store::current_schema_version());
+  const auto lines = tw::store::lines_of_measure(store, "m");
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].rate == rate("100%"));
+  CHECK(count_rows(store, "v_tariff_lines") == 1);
+  CHECK(count_rows(store, "v_listings") == 0);
+  // Schema 2 allows lines on all products.
+  store.db().execute("INSERT INTO tariff_lines (measure_id, origin, hs, rate, valid_from, recorded_in) "
+                     "VALUES ('m', 'CN', '*', '10%', '2025-02-04', 1)");
+  CHECK(count_rows(store, "tariff_lines") == 2);
+}
+
 TEST_CASE("A read-only store refuses writes with exit 74", "[store]") {
   TempDir dir;
   const fs::path path = dir / "tw.db";
@@ -577,7 +605,7 @@ TEST_CASE("Superseded line versions stay visible at earlier record points", "[st
     update.rate = rate("100%");
     const auto plan = tw::plan_amend(ev_lines, day("2024-09-27"), update);
     REQUIRE(plan.has_value());
-    tw::store::supersede_lines(store, plan->superseded, id);
+    tw::store::supersede_rows(store, "tariff_lines", plan->superseded, id);
     for (const auto& version : plan->inserted) {
       tw::store::insert_line(store, version, id);
     }
@@ -639,8 +667,8 @@ TEST_CASE("supersede_lines leaves versions already superseded alone", "[store]")
   });
   const auto row_id = tw::store::lines_of_measure(store, "m").at(0).row_id;
   const std::vector<std::int64_t> rows{row_id};
-  write(store, "2024-05-15T12:00:00Z", [&](auto id) { tw::store::supersede_lines(store, rows, id); });
-  write(store, "2024-05-16T12:00:00Z", [&](auto id) { tw::store::supersede_lines(store, rows, id); });
+  write(store, "2024-05-15T12:00:00Z", [&](auto id) { tw::store::supersede_rows(store, "tariff_lines", rows, id); });
+  write(store, "2024-05-16T12:00:00Z", [&](auto id) { tw::store::supersede_rows(store, "tariff_lines", rows, id); });
   CHECK(tw::store::lines_of_measure(store, "m").empty());
   const auto at_first = tw::store::lines_of_measure(store, "m", RecordPoint{1});
   REQUIRE(at_first.size() == 1);

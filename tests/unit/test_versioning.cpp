@@ -10,7 +10,7 @@
 using tw::Date;
 using tw::LineUpdate;
 using tw::TariffLine;
-using tw::VersionPlan;
+using VersionPlan = tw::VersionPlan<tw::TariffLine>;
 
 using tw::test::day;
 using tw::test::rate;
@@ -165,7 +165,7 @@ TEST_CASE("plan_amend fails when the amendment changes nothing", "[versioning]")
   }
 
   SECTION("no lines") {
-    const auto plan = tw::plan_amend({}, day("2024-09-27"), new_rate("25%"));
+    const auto plan = tw::plan_amend(std::span<const TariffLine>{}, day("2024-09-27"), new_rate("25%"));
     REQUIRE_FALSE(plan.has_value());
     CHECK(plan.error() == message);
   }
@@ -333,7 +333,7 @@ TEST_CASE("plan_end fails when nothing is in force on or after the day", "[versi
   }
 
   SECTION("no lines") {
-    const auto plan = tw::plan_end({}, day("2025-01-01"), std::nullopt);
+    const auto plan = tw::plan_end(std::span<const TariffLine>{}, day("2025-01-01"), std::nullopt);
     REQUIRE_FALSE(plan.has_value());
     CHECK(plan.error() == message);
   }

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/model.hpp"
+#include "core/versioning.hpp"
+#include "store/store.hpp"
+#include "store/versions.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tw::store {
+
+void insert_listing(Store& store, const Listing& listing, ChangesetId changeset);
+void apply_plan(Store& store, const VersionPlan<Listing>& plan, ChangesetId changeset);
+
+// Every version of listing `measure_id` visible at `point`, earliest first.
+std::vector<Listing> listing_versions(const Store& store, const std::string& measure_id, RecordPoint point = {});
+
+using MeasureListing = WithMeasure<Listing>;
+
+// Which listing versions a query looks at; unset fields do not filter.
+struct ListingFilter {
+  std::optional<Jurisdiction> imposer;
+  std::optional<std::string> list; // list name, any case
+  std::optional<Jurisdiction> country;
+  std::optional<std::string> text; // in the name or an alias, any case
+  std::optional<std::string> authority;
+  std::optional<std::string> act_id; // listed or delisted by this act
+  std::optional<std::string> source_key;
+  std::optional<Date> on;
+  std::optional<std::pair<Date, Date>> changing_between;
+};
+
+std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point = {});
+
+} // namespace tw::store

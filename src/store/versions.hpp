@@ -1,0 +1,81 @@
+#pragma once
+
+// What the repositories of versioned rows share: visibility at a record point, superseding
+// rows, and attaching to each line version the measure it belongs to.
+
+#include "store/measures.hpp"
+#include "store/store.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tw::store {
+
+// A line version with the measure it belongs to.
+template <typename Line> struct WithMeasure {
+  Line line;
+  Measure measure;
+};
+
+// The SQL condition that a row of `alias` is visible at the record point bound to ?1.
+inline std::string visible(std::string_view alias, RecordPoint point) {
+  if (point.every_version) {
+    return "?1 IS NOT NULL";
+  }
+  return fmt::format("{0}.recorded_in <= ?1 AND ({0}.superseded_in IS NULL OR {0}.superseded_in > ?1)", alias);
+}
+
+// Marks the rows `row_ids` of `table` as superseded by `changeset`.
+void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids,
+                    ChangesetId changeset);
+
+// Steps `select` and reads each row with `read`, attaching the measure of each line, looked
+// up once per measure as seen at `point`.
+template <typename Line, typename Read>
+std::vector<WithMeasure<Line>> read_with_measures(const Store& store, Statement& select, RecordPoint point,
+                                                  Read read) {
+  std::map<std::string, Measure> measures;
+  std::vector<WithMeasure<Line>> result;
+  while (select.step()) {
+    Line line = read(select);
+    auto found = measures.find(line.measure_id);
+    if (found == measures.end()) {
+      // Every version of a line has a measure version; for history, the current one names it.
+      const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
+      found = measures.emplace(line.measure_id, require_measure(store, line.measure_id, measure_point)).first;
+    }
+    result.push_back(WithMeasure<Line>{std::move(line), found->second});
+  }
+  return result;
+}
+
+// Collects SQL conditions and their values, bound as ?2, ?3, … in the order they are added
+// (?1 is the record point).
+class Conditions {
+public:
+  // Adds `condition`, in which {0}, {1}, … stand for the parameters of `values`.
+  template <typename... Values> void add(std::string_view condition, const Values&... values) {
+    fmt::dynamic_format_arg_store<fmt::format_context> placeholders;
+    (placeholders.push_back(parameter(std::string(values))), ...);
+    m_sql += " AND ";
+    m_sql += fmt::vformat(condition, placeholders);
+  }
+  // Returns the placeholder for `value` ("?3"), for conditions built by hand.
+  std::string parameter(const std::string& value);
+
+  const std::string& sql() const { return m_sql; }
+  // Binds the record point and every value to `statement`.
+  void bind(Statement& statement, RecordPoint point) const;
+
+private:
+  std::string m_sql;
+  std::vector<std::string> m_values;
+};
+
+} // namespace tw::store
