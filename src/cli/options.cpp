@@ -9,7 +9,8 @@ void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
     command.add_option("--kind", kind, "tariff, listing, control or other");
   }
   command.add_option("--imposer", imposer, "who imposes it (ISO country code, EU)");
-  command.add_option("--origin", origin, "goods from (or, for controls, trade with) this country; * lines included");
+  command.add_option("--origin", origin,
+                     "goods from, trade with, or (listings) entities in this country; * lines included");
   command.add_option("--hs", hs, "product code: lines on it, under it or covering it");
   command.add_option("--authority", authority, "legal layer: MFN, Section 301, EAR 744, …");
   command.add_option("--list", list, "listings on this list: Entity List, SDN, …");
@@ -29,7 +30,7 @@ bool FilterOptions::wants(MeasureKind wanted) const {
   case MeasureKind::tariff:
     return !list && !country && !text;
   case MeasureKind::listing:
-    return !origin && !hs;
+    return !hs;
   case MeasureKind::control:
   case MeasureKind::other:
     break;
@@ -51,7 +52,9 @@ store::ListingFilter FilterOptions::listing_filter() const {
   store::ListingFilter filter;
   filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.list = list;
-  filter.country = parse_option<Jurisdiction>("--country", country);
+  // --origin names the target country of a listing, as of a tariff.
+  filter.country = country ? parse_option<Jurisdiction>("--country", country)
+                           : parse_option<Jurisdiction>("--origin", origin);
   filter.text = text;
   filter.authority = authority;
   filter.on = parse_option<Date>("--on", on);

@@ -55,7 +55,7 @@ struct FilterOptions {
   // asked) to `command`.
   void add_to(CLI::App& command, bool with_kind, bool with_on);
   // Whether measures of `kind` are asked for: --kind, and filters only some kinds have
-  // (--hs and --origin: tariffs and controls; --list and --country: listings).
+  // (--hs: tariffs and controls; --list and --country: listings).
   bool wants(MeasureKind kind) const;
   store::LineFilter line_filter() const;
   store::ListingFilter listing_filter() const;

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "store/control_lines.hpp"
+#include "store/listings.hpp"
 #include "store/tariff_lines.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +13,12 @@ namespace tw::query {
 
 enum class ChangeKind { changed, added, ended };
 
-// One change in force, on one or more product codes of a measure that changed alike.
+// Finding changes, for every line type: among `versions`, which must hold every version of
+// each line that starts or ends in [from, to] (both inclusive), a version that starts where
+// the line's previous version ends is a change (none when the terms are the same); one with
+// no predecessor is an addition; an end with no successor is an ending.
+
+// One change in force of a tariff, on one or more product codes of a measure that changed alike.
 struct LineChange {
   ChangeKind kind = ChangeKind::changed;
   Date effective;
@@ -24,12 +32,44 @@ struct LineChange {
   std::optional<std::string> heading; // the heading from the change on (or before an end)
 };
 
-// Finds what came into force in [from, to] (both inclusive) among `versions`, which must
-// hold every version of each line that starts or ends in that range. A version that starts
-// where the line's previous version ends is a change of rate (none when the rate is the
-// same); one with no predecessor is an addition; an end with no successor is an ending.
-// Changes that are alike but for the product code are merged; the result is ordered by
-// imposer, origin, authority, date and measure.
+// Tariff changes: a change is a change of rate. Changes alike but for the product code are
+// merged; the result is ordered by imposer, origin, authority, date and measure.
 std::vector<LineChange> detect_changes(const std::vector<store::MeasureLine>& versions, Date from, Date to);
+
+// One change of a listing: listed (or re-listed), modified, or delisted (`ended`).
+struct ListingChange {
+  ChangeKind kind = ChangeKind::changed;
+  bool relisted = false; // added again after an earlier delisting
+  Date effective;
+  Measure measure;
+  std::optional<Listing> before; // unset when added
+  std::optional<Listing> after;  // unset when ended
+  std::optional<std::string> act_id;
+};
+
+// Whether listing `measure_id` has a version that ended on or before `day`; tells a
+// re-listing from a first listing.
+using EarlierListing = std::function<bool(const std::string& measure_id, Date day)>;
+
+// Listing changes, ordered by imposer, list, date, country and name.
+std::vector<ListingChange> detect_listing_changes(const std::vector<store::MeasureListing>& versions, Date from,
+                                                  Date to, const EarlierListing& listed_before);
+
+// One change of a control or other measure, on the codes of its lines that changed alike.
+struct ControlChange {
+  ChangeKind kind = ChangeKind::changed;
+  Date effective;
+  Measure measure;
+  Jurisdiction partner = Jurisdiction::all();
+  std::vector<ProductCode> codes;
+  std::optional<ControlLine> before; // unset when added
+  std::optional<ControlLine> after;  // unset when ended
+  std::optional<std::string> act_id;
+};
+
+// Control and other changes, merged across codes; ordered by imposer, partner, authority,
+// date and measure.
+std::vector<ControlChange> detect_control_changes(const std::vector<store::MeasureControl>& versions, Date from,
+                                                  Date to);
 
 } // namespace tw::query

@@ -1,15 +1,21 @@
 #include "report/changes_report.hpp"
 
+#include "report/listing_report.hpp"
+
 #include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace tw::report {
 
 namespace {
 
-Cell products_cell(const query::LineChange& change) {
+Cell products_cell(const std::vector<ProductCode>& product_codes, const Jurisdiction& imposer) {
   nlohmann::ordered_json codes = nlohmann::ordered_json::array();
-  for (const auto& code : change.codes) {
-    codes.push_back(code.format(change.measure.imposer));
+  for (const auto& code : product_codes) {
+    codes.push_back(code.format(imposer));
   }
   const auto& first = codes.front().get_ref<const std::string&>();
   std::string text;
@@ -68,19 +74,13 @@ std::pair<Cell, Cell> step_cells(const query::LineChange& change) {
           Cell::with_json(factor, std::move(factor_json))};
 }
 
-} // namespace
-
-Report changes_report(const ChangesQuestion& question, const std::vector<query::LineChange>& changes,
-                      const ActLookup& find_act) {
-  Report report;
-  report.title =
-      fmt::format("Tariff changes in force from {} to {}", question.from.to_string(), question.to.to_string());
+Table tariff_table(const std::vector<query::LineChange>& changes, const ActLookup& find_act, Field& summary) {
   std::size_t changed = 0;
   std::size_t added = 0;
   std::size_t ended = 0;
   std::size_t codes = 0;
   Table table{"tariff_changes",
-              "",
+              "Tariffs",
               {{"imposer", "imposer"},
                {"origin", "origin"},
                {"authority", "authority"},
@@ -103,19 +103,212 @@ Report changes_report(const ChangesQuestion& question, const std::vector<query::
     table.rows.push_back(
         {Cell::of(std::string(change.measure.imposer.code())), Cell::of(std::string(change.origin.code())),
          Cell::of(change.measure.authority), Cell::of(change.effective.to_string()), Cell::of(change.measure.id),
-         products_cell(change), Cell::with_json(change_text(change), std::string(kind_name(change.kind))),
+         products_cell(change.codes, change.measure.imposer),
+         Cell::with_json(change_text(change), std::string(kind_name(change.kind))),
          optional_rate_cell(change.old_rate), optional_rate_cell(change.new_rate), std::move(points), std::move(factor),
          text_cell(change.heading), Cell::of(act_reference(change.act_id, find_act))});
   }
+  nlohmann::ordered_json counts = {{"changed", changed}, {"new", added}, {"ended", ended}, {"product_codes", codes}};
+  summary = {"summary", "tariffs",
+             Cell::with_json(fmt::format("{} changed, {} new, {} ended, on {} product code{}", changed, added, ended,
+                                         codes, codes == 1 ? "" : "s"),
+                             std::move(counts))};
+  return table;
+}
+
+std::string_view listing_change_name(const query::ListingChange& change) {
+  switch (change.kind) {
+  case query::ChangeKind::changed:
+    return "modified";
+  case query::ChangeKind::added:
+    return change.relisted ? "re-listed" : "listed";
+  case query::ChangeKind::ended:
+    return "delisted";
+  }
+  return "modified";
+}
+
+// What a modification changed: "name: A → B; policy: C → D".
+std::string modification(const Listing& before, const Listing& after) {
+  std::string text;
+  auto compare = [&](const char* field, const auto& a, const auto& b) {
+    if (a != b) {
+      text += fmt::format("{}{}: {} → {}", text.empty() ? "" : "; ", field, a, b);
+    }
+  };
+  auto country = [](const Listing& l) { return l.country ? std::string(l.country->code()) : std::string("none"); };
+  auto joined = [](const std::vector<std::string>& items) { return list_cell(items).text; };
+  compare("name", before.name, after.name);
+  compare("aliases", joined(before.aliases), joined(after.aliases));
+  compare("country", country(before), country(after));
+  compare("type", to_string(before.type), to_string(after.type));
+  compare("addresses", joined(before.addresses), joined(after.addresses));
+  compare("licence requirement", before.license_requirement.value_or(""), after.license_requirement.value_or(""));
+  compare("policy", before.license_policy.value_or(""), after.license_policy.value_or(""));
+  compare("source key", before.source_key.value_or(""), after.source_key.value_or(""));
+  compare("list", before.list, after.list);
+  return text;
+}
+
+Table listing_changes_table(const std::vector<query::ListingChange>& changes, const ActLookup& find_act) {
+  Table table{"listing_changes",
+              "Listings",
+              {{"imposer", "imposer"},
+               {"list", "list"},
+               {"effective", "effective"},
+               {"change", "change"},
+               {"id", "id"},
+               {"name", "name", Align::left, false, true},
+               {"country", "country"},
+               {"details", "details", Align::left, false, true},
+               {"citation", "citation"}},
+              {},
+              2,
+              true};
+  for (const auto& change : changes) {
+    const Listing& entry = change.after ? *change.after : *change.before;
+    table.rows.push_back(
+        {Cell::of(std::string(change.measure.imposer.code())), Cell::of(entry.list),
+         Cell::of(change.effective.to_string()), Cell::of(std::string(listing_change_name(change))),
+         Cell::of(change.measure.id), Cell::of(entry.name),
+         Cell::of(entry.country ? std::string(entry.country->code()) : std::string()),
+         Cell::of(change.before && change.after ? modification(*change.before, *change.after)
+                                                : entry.license_policy.value_or("")),
+         Cell::of(act_reference(change.act_id, find_act))});
+  }
+  return table;
+}
+
+// Listings, re-listings and delistings counted by list, date, change and country, beside the
+// count the act behind them declares (when one act is behind all of them).
+Table listing_counts_table(const std::vector<query::ListingChange>& changes, const ActLookup& find_act) {
+  struct Count {
+    std::int64_t recorded = 0;
+    std::set<std::string> acts;
+  };
+  using Key = std::tuple<std::string, std::string, Date, std::string, std::string>; // imposer, list, day, change, CC
+  std::map<Key, Count> counts;
+  for (const auto& change : changes) {
+    if (change.kind == query::ChangeKind::changed) {
+      continue;
+    }
+    const Listing& entry = change.after ? *change.after : *change.before;
+    Count& count = counts[{std::string(change.measure.imposer.code()), entry.list, change.effective,
+                           std::string(listing_change_name(change)),
+                           entry.country ? std::string(entry.country->code()) : std::string()}];
+    ++count.recorded;
+    count.acts.insert(change.act_id.value_or(""));
+  }
+  Table table{"listing_counts",
+              "Listings counted by country",
+              {{"imposer", "imposer"},
+               {"list", "list"},
+               {"effective", "effective"},
+               {"change", "change"},
+               {"country", "country"},
+               {"recorded", "recorded", Align::right},
+               {"declared", "declared", Align::right},
+               {"citation", "citation"}},
+              {},
+              2,
+              true};
+  for (const auto& [key, count] : counts) {
+    const auto& [imposer, list, day, change, country] = key;
+    Cell declared = Cell::of("");
+    std::string citation;
+    if (count.acts.size() == 1 && !count.acts.begin()->empty()) {
+      const std::string& act_id = *count.acts.begin();
+      citation = act_reference(act_id, find_act);
+      const auto act = change == "re-listed" ? std::nullopt : find_act(act_id);
+      if (act) {
+        for (const auto& declared_count : change == "listed" ? act->added : act->removed) {
+          if (declared_count.country.code() == country) {
+            declared = Cell::number(declared_count.count);
+          }
+        }
+      }
+    }
+    table.rows.push_back({Cell::of(imposer), Cell::of(list), Cell::of(day.to_string()), Cell::of(change),
+                          Cell::of(country), Cell::number(count.recorded), std::move(declared), Cell::of(citation)});
+  }
+  return table;
+}
+
+std::string control_change_text(const query::ControlChange& change) {
+  switch (change.kind) {
+  case query::ChangeKind::changed:
+    return fmt::format("{} → {}", control_terms(*change.before), control_terms(*change.after));
+  case query::ChangeKind::added:
+    return fmt::format("new: {}", control_terms(*change.after));
+  case query::ChangeKind::ended:
+    return fmt::format("ended: {}", control_terms(*change.before));
+  }
+  return {};
+}
+
+Table control_changes_table(const std::vector<query::ControlChange>& changes, const ActLookup& find_act) {
+  Table table{"control_changes",
+              "Controls and other measures",
+              {{"imposer", "imposer"},
+               {"partner", "partner"},
+               {"authority", "authority"},
+               {"effective", "effective"},
+               {"measure", "measure"},
+               {"kind", "kind"},
+               {"products", "products", Align::left, false, true},
+               {"change", "change", Align::left, false, true},
+               {"citation", "citation"}},
+              {},
+              3,
+              true};
+  for (const auto& change : changes) {
+    table.rows.push_back(
+        {Cell::of(std::string(change.measure.imposer.code())), Cell::of(std::string(change.partner.code())),
+         Cell::of(change.measure.authority), Cell::of(change.effective.to_string()), Cell::of(change.measure.id),
+         Cell::of(std::string(to_string(change.measure.kind))), products_cell(change.codes, change.measure.imposer),
+         Cell::with_json(control_change_text(change), std::string(kind_name(change.kind))),
+         Cell::of(act_reference(change.act_id, find_act))});
+  }
+  return table;
+}
+
+} // namespace
+
+Report changes_report(const ChangesQuestion& question, const FoundChanges& changes, const ActLookup& find_act) {
+  Report report;
+  report.title = fmt::format("Changes in force from {} to {}", question.from.to_string(), question.to.to_string());
   report.fields = {{"from", "from", Cell::of(question.from.to_string())},
                    {"to", "to", Cell::of(question.to.to_string())}};
   report.fields.insert(report.fields.end(), question.filters.begin(), question.filters.end());
-  nlohmann::ordered_json summary = {{"changed", changed}, {"new", added}, {"ended", ended}, {"product_codes", codes}};
-  report.fields.push_back({"summary", "summary",
-                           Cell::with_json(fmt::format("{} changed, {} new, {} ended, on {} product code{}", changed,
-                                                       added, ended, codes, codes == 1 ? "" : "s"),
-                                           std::move(summary))});
-  report.tables.push_back(std::move(table));
+  if (changes.tariffs) {
+    Field summary;
+    report.tables.push_back(tariff_table(*changes.tariffs, find_act, summary));
+    report.fields.push_back(std::move(summary));
+  }
+  if (changes.listings) {
+    std::map<std::string, std::size_t> by_change;
+    for (const auto& change : *changes.listings) {
+      ++by_change[std::string(listing_change_name(change))];
+    }
+    nlohmann::ordered_json counts = {{"listed", by_change["listed"]},
+                                     {"re_listed", by_change["re-listed"]},
+                                     {"modified", by_change["modified"]},
+                                     {"delisted", by_change["delisted"]}};
+    report.fields.push_back(
+        {"listings_summary", "listings",
+         Cell::with_json(fmt::format("{} listed, {} re-listed, {} modified, {} delisted", by_change["listed"],
+                                     by_change["re-listed"], by_change["modified"], by_change["delisted"]),
+                         std::move(counts))});
+    report.tables.push_back(listing_changes_table(*changes.listings, find_act));
+    report.tables.push_back(listing_counts_table(*changes.listings, find_act));
+  }
+  if (changes.controls) {
+    report.fields.push_back({"controls_summary", "controls",
+                             Cell::with_json(fmt::format("{} change{}", changes.controls->size(),
+                                                         changes.controls->size() == 1 ? "" : "s"),
+                                             changes.controls->size())});
+    report.tables.push_back(control_changes_table(*changes.controls, find_act));
+  }
   return report;
 }
 

@@ -4,6 +4,7 @@
 #include "report/cells.hpp"
 #include "report/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,16 @@ struct ChangesQuestion {
   std::vector<Field> filters; // shown as given: imposer, origin, …
 };
 
-// The tariff changes in force between two dates, grouped by imposer, origin and authority,
-// with a summary of the counts on top.
-Report changes_report(const ChangesQuestion& question, const std::vector<query::LineChange>& changes,
-                      const ActLookup& find_act);
+// The changes found, by kind; a kind not asked for is unset.
+struct FoundChanges {
+  std::optional<std::vector<query::LineChange>> tariffs;
+  std::optional<std::vector<query::ListingChange>> listings;
+  std::optional<std::vector<query::ControlChange>> controls;
+};
+
+// The changes in force between two dates with a summary of the counts on top: tariffs grouped
+// by imposer, origin and authority; listings grouped by list, and counted by date, change and
+// country beside the count the act declares; controls and other measures.
+Report changes_report(const ChangesQuestion& question, const FoundChanges& changes, const ActLookup& find_act);
 
 } // namespace tw::report
