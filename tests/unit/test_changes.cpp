@@ -237,3 +237,110 @@ TEST_CASE("detect_changes orders by imposer, origin, authority, date and measure
 TEST_CASE("detect_changes of no versions is empty", "[changes]") {
   CHECK(detect_changes({}, day("2024-01-01"), day("2024-12-31")).empty());
 }
+
+namespace {
+
+tw::store::MeasureListing listing_version(const std::string& id, const std::string& name, const std::string& from,
+                                          std::optional<std::string> to = std::nullopt,
+                                          std::optional<std::string> act = std::nullopt) {
+  tw::store::MeasureListing result;
+  result.measure.id = id;
+  result.measure.kind = tw::MeasureKind::listing;
+  result.measure.imposer = tw::test::jurisdiction("US");
+  result.measure.authority = "EAR 744";
+  result.line.measure_id = id;
+  result.line.list = "Entity List";
+  result.line.name = name;
+  result.line.country = tw::test::jurisdiction("CN");
+  result.line.license_policy = "presumption of denial";
+  result.line.act_id = act;
+  result.line.valid.from = day(from);
+  if (to) {
+    result.line.valid.to = day(*to);
+  }
+  return result;
+}
+
+std::vector<std::string> describe(const std::vector<tw::query::ListingChange>& changes) {
+  std::vector<std::string> result;
+  for (const auto& change : changes) {
+    result.push_back(change.effective.to_string() + " " + kind_name(change.kind) + (change.relisted ? "(re)" : "") +
+                     " " + change.measure.id + " " + (change.after ? change.after->name : change.before->name) +
+                     " [" + change.act_id.value_or("") + "]");
+  }
+  return result;
+}
+
+} // namespace
+
+TEST_CASE("detect_listing_changes finds listings, modifications, delistings and re-listings", "[changes]") {
+  std::vector<tw::store::MeasureListing> versions{
+      listing_version("geovis", "GEOVIS Technolgy", "2024-05-09", "2024-07-01", "el-2024-05"),
+      listing_version("geovis", "GEOVIS Technology", "2024-07-01", std::nullopt, "el-2024-07"),
+      listing_version("baqis", "Beijing Academy of Quantum Information Sciences", "2024-05-09", "2024-08-01",
+                      "el-2024-05"),
+      listing_version("baqis", "Beijing Academy of Quantum Information Sciences", "2024-10-01", std::nullopt,
+                      "el-2024-10"),
+  };
+  versions[2].line.end_act_id = "el-removal";
+  // What the store would say: baqis had a version that ended on 2024-08-01.
+  const auto listed_before = [](const std::string& id, Date on) { return id == "baqis" && on > day("2024-08-01"); };
+  const auto changes = tw::query::detect_listing_changes(versions, day("2024-05-01"), day("2024-12-31"), listed_before);
+  CHECK(describe(changes) == std::vector<std::string>{
+                                 "2024-05-09 added baqis Beijing Academy of Quantum Information Sciences [el-2024-05]",
+                                 "2024-05-09 added geovis GEOVIS Technolgy [el-2024-05]",
+                                 "2024-07-01 changed geovis GEOVIS Technology [el-2024-07]",
+                                 "2024-08-01 ended baqis Beijing Academy of Quantum Information Sciences [el-removal]",
+                                 "2024-10-01 added(re) baqis Beijing Academy of Quantum Information Sciences "
+                                 "[el-2024-10]",
+                             });
+  REQUIRE(changes[2].before.has_value());
+  CHECK(changes[2].before->name == "GEOVIS Technolgy");
+  CHECK(changes[2].after->name == "GEOVIS Technology");
+}
+
+TEST_CASE("detect_listing_changes sees no change where only the act or note of a version differs", "[changes]") {
+  std::vector<tw::store::MeasureListing> versions{
+      listing_version("geovis", "GEOVIS", "2024-05-09", "2024-07-01", "el-a"),
+      listing_version("geovis", "GEOVIS", "2024-07-01", std::nullopt, "el-b"),
+  };
+  versions[1].line.note = "confirmed";
+  const auto never = [](const std::string&, Date) { return false; };
+  CHECK(describe(tw::query::detect_listing_changes(versions, day("2024-06-01"), day("2024-12-31"), never)).empty());
+}
+
+TEST_CASE("detect_control_changes merges the codes of a measure that changed alike", "[changes]") {
+  auto control = [](const std::string& hs, const std::string& from, std::optional<std::string> to,
+                    tw::Requirement requirement) {
+    tw::store::MeasureControl result;
+    result.measure.id = "ear-cn";
+    result.measure.kind = tw::MeasureKind::control;
+    result.measure.imposer = tw::test::jurisdiction("US");
+    result.measure.authority = "EAR 744";
+    result.line.measure_id = "ear-cn";
+    result.line.key = {tw::test::jurisdiction("CN"), tw::test::code(hs)};
+    result.line.requirement = requirement;
+    result.line.direction = tw::Direction::exports;
+    result.line.valid.from = day(from);
+    if (to) {
+      result.line.valid.to = day(*to);
+    }
+    return result;
+  };
+  const std::vector<tw::store::MeasureControl> versions{
+      control("8542.31", "2023-01-01", "2024-12-02", tw::Requirement::licence),
+      control("8542.31", "2024-12-02", std::nullopt, tw::Requirement::ban),
+      control("8542.32", "2023-01-01", "2024-12-02", tw::Requirement::licence),
+      control("8542.32", "2024-12-02", std::nullopt, tw::Requirement::ban),
+      control("8486", "2024-12-02", std::nullopt, tw::Requirement::licence),
+  };
+  const auto changes = tw::query::detect_control_changes(versions, day("2024-12-01"), day("2024-12-31"));
+  // On one day, changes come before additions.
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].kind == ChangeKind::changed);
+  CHECK(changes[0].codes == std::vector{tw::test::code("8542.31"), tw::test::code("8542.32")});
+  CHECK(changes[0].before->requirement == tw::Requirement::licence);
+  CHECK(changes[0].after->requirement == tw::Requirement::ban);
+  CHECK(changes[1].kind == ChangeKind::added);
+  CHECK(changes[1].codes == std::vector{tw::test::code("8486")});
+}
