@@ -1,0 +1,162 @@
+#include "io/csv.hpp"
+
+#include <fmt/format.h>
+
+namespace tw::io {
+
+namespace {
+const char* const k_quote_hint = "inside a quoted field a quote is written twice (\"\"); a field with a quote, comma or "
+                                 "line break must be quoted whole";
+}
+
+CsvReader::CsvReader(std::istream& in, std::string file_name) : m_in(in), m_file(std::move(file_name)) {
+  // A UTF-8 byte order mark, as spreadsheet programs write it.
+  if (m_in.peek() == 0xEF) {
+    char bom[3] = {};
+    m_in.read(bom, 3);
+    if (std::string_view(bom, 3) != "\xEF\xBB\xBF") {
+      m_in.clear();
+      m_in.seekg(0);
+    }
+  }
+}
+
+int CsvReader::get() {
+  const int c = m_in.get();
+  if (c == '\n') {
+    ++m_line;
+    m_column = 0;
+  } else if (c != std::char_traits<char>::eof()) {
+    ++m_column;
+  }
+  return c;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  constexpr int eof = std::char_traits<char>::eof();
+  record.fields.clear();
+  record.positions.clear();
+  while (peek() == '\n' || peek() == '\r') { // blank lines
+    get();
+  }
+  if (peek() == eof) {
+    return false;
+  }
+  record.line = m_line;
+  std::string field;
+  SourcePosition start{m_file, m_line, m_column + 1};
+  auto finish_field = [&] {
+    record.fields.push_back(std::move(field));
+    record.positions.push_back(start);
+    field.clear();
+    start = SourcePosition{m_file, m_line, m_column + 1};
+  };
+  while (true) {
+    const int c = get();
+    switch (c) {
+    case eof:
+    case '\n':
+      finish_field();
+      return true;
+    case '\r':
+      if (peek() == '\n') {
+        get();
+      }
+      finish_field();
+      return true;
+    case ',':
+      finish_field();
+      break;
+    case '"':
+      if (!field.empty()) {
+        throw data_error({m_file, m_line, m_column}, "a quote inside an unquoted field", k_quote_hint);
+      }
+      read_quoted(field, start);
+      break;
+    default:
+      field.push_back(static_cast<char>(c));
+      break;
+    }
+  }
+}
+
+void CsvReader::read_quoted(std::string& field, const SourcePosition& start) {
+  constexpr int eof = std::char_traits<char>::eof();
+  while (true) {
+    const int c = get();
+    if (c == eof) {
+      throw data_error(start, "a quoted field is not closed before the end of the file", k_quote_hint);
+    }
+    if (c != '"') {
+      field.push_back(static_cast<char>(c));
+    } else if (peek() == '"') {
+      get();
+      field.push_back('"');
+    } else {
+      const int after = peek();
+      if (after != ',' && after != '\n' && after != '\r' && after != eof) {
+        throw data_error({m_file, m_line, m_column + 1}, "text after the closing quote of a field", k_quote_hint);
+      }
+      return;
+    }
+  }
+}
+
+CsvTable::CsvTable(std::istream& in, std::string file_name) : m_reader(in, std::move(file_name)) {
+  CsvRecord record;
+  if (!m_reader.next(record)) {
+    throw data_error({m_reader.file_name(), 1, 0}, "the file is empty; the first line must name the columns");
+  }
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    if (column(record.fields[i])) {
+      throw data_error(record.positions[i], fmt::format("column \"{}\" appears twice", record.fields[i]),
+                       "each column is named once in the header");
+    }
+    m_header.push_back(record.fields[i]);
+    m_header_positions.push_back(record.positions[i]);
+  }
+}
+
+std::optional<std::size_t> CsvTable::column(std::string_view name) const {
+  for (std::size_t i = 0; i < m_header.size(); ++i) {
+    if (m_header[i] == name) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+bool CsvTable::next(CsvRecord& record) {
+  if (!m_reader.next(record)) {
+    return false;
+  }
+  if (record.fields.size() != m_header.size()) {
+    const SourcePosition at = record.positions.size() > m_header.size() ? record.positions[m_header.size()]
+                                                                         : SourcePosition{file_name(), record.line, 0};
+    throw data_error(at, fmt::format("{} fields where the header names {}", record.fields.size(), m_header.size()),
+                     "every row has one field per column; quote fields that hold commas");
+  }
+  return true;
+}
+
+std::string csv_field(std::string_view text) {
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) {
+    return std::string(text);
+  }
+  std::string quoted = "\"";
+  for (const char c : text) {
+    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return quoted + "\"";
+}
+
+void write_csv_record(std::ostream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    out << (i == 0 ? "" : ",") << csv_field(fields[i]);
+  }
+  out << "\r\n";
+}
+
+} // namespace tw::io

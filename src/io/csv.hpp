@@ -1,0 +1,71 @@
+#pragma once
+
+#include "io/source.hpp"
+
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tw::io {
+
+// One record of a CSV file: its fields and where each starts.
+struct CsvRecord {
+  std::vector<std::string> fields;
+  std::vector<SourcePosition> positions; // of each field
+  std::size_t line = 0;                  // where the record starts
+};
+
+// Reads RFC 4180 CSV from a stream one record at a time, so memory stays flat however long
+// the file: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF ends a
+// record; a UTF-8 byte order mark at the start is skipped. Malformed quoting is an error at
+// its line and column.
+class CsvReader {
+public:
+  CsvReader(std::istream& in, std::string file_name);
+
+  // Reads the next record into `record`; false at the end of the input. Blank lines are
+  // skipped.
+  bool next(CsvRecord& record);
+  const std::string& file_name() const { return m_file; }
+
+private:
+  int get();
+  int peek() { return m_in.peek(); }
+  // Reads a quoted field after its opening quote, which is at `start`.
+  void read_quoted(std::string& field, const SourcePosition& start);
+
+  std::istream& m_in;
+  std::string m_file;
+  std::size_t m_line = 1;
+  std::size_t m_column = 0; // of the last byte read
+};
+
+// A CSV file whose first record names its columns; records are read by column name.
+class CsvTable {
+public:
+  // Reads the header. Fails (exit 65) on an empty file or a repeated column name.
+  CsvTable(std::istream& in, std::string file_name);
+
+  const std::vector<std::string>& header() const { return m_header; }
+  // The index of column `name`, if the header has it.
+  std::optional<std::size_t> column(std::string_view name) const;
+  // Reads the next record; fails (exit 65) when it has another number of fields than the header.
+  bool next(CsvRecord& record);
+  const std::string& file_name() const { return m_reader.file_name(); }
+  SourcePosition header_position(std::size_t column) const { return m_header_positions.at(column); }
+
+private:
+  CsvReader m_reader;
+  std::vector<std::string> m_header;
+  std::vector<SourcePosition> m_header_positions;
+};
+
+// Writes one CSV record (RFC 4180): a field is quoted when it holds a comma, quote or line
+// break, or starts or ends with a space; records end with CRLF.
+void write_csv_record(std::ostream& out, const std::vector<std::string>& fields);
+std::string csv_field(std::string_view text);
+
+} // namespace tw::io
