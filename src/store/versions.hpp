@@ -31,6 +31,26 @@ inline std::string visible(std::string_view alias, RecordPoint point) {
   return fmt::format("{0}.recorded_in <= ?1 AND ({0}.superseded_in IS NULL OR {0}.superseded_in > ?1)", alias);
 }
 
+// Reads the columns every line table has, in this order from column `first` on: act_id,
+// end_act_id, note, valid_from, valid_to, recorded_in, superseded_in. Values in the store
+// were validated on the way in, so reading them back cannot fail.
+template <typename Line> void read_version_columns(Line& line, const Statement& row, int first) {
+  line.act_id = row.optional_text(first);
+  line.end_act_id = row.optional_text(first + 1);
+  line.note = row.optional_text(first + 2);
+  line.valid.from = Date::parse(row.text(first + 3)).value();
+  if (auto to = row.optional_text(first + 4)) {
+    line.valid.to = Date::parse(*to).value();
+  }
+  line.recorded_in = row.integer(first + 5);
+  line.superseded_in = row.optional_integer(first + 6);
+}
+
+// A date as the store writes it, or NULL.
+inline std::optional<std::string> date_text(const std::optional<Date>& date) {
+  return date ? std::optional(date->to_string()) : std::nullopt;
+}
+
 // Marks the rows `row_ids` of `table` as superseded by `changeset`.
 void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids,
                     ChangesetId changeset);
