@@ -94,8 +94,9 @@ std::vector<MeasureControl> find_control_lines(const Store& store, const Control
     where.add("mv.authority = {0} COLLATE NOCASE", *filter.authority);
   }
   if (filter.text) {
-    where.add("(l.description LIKE '%' || {0} || '%' OR mv.title LIKE '%' || {0} || '%' "
-              "OR l.note LIKE '%' || {0} || '%')",
+    // instr, not LIKE: % and _ in the text are themselves.
+    where.add("(instr(tw_fold(l.description), tw_fold({0})) > 0 OR instr(tw_fold(mv.title), tw_fold({0})) > 0 "
+              "OR instr(tw_fold(l.note), tw_fold({0})) > 0)",
               *filter.text);
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);

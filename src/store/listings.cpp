@@ -96,8 +96,9 @@ std::vector<MeasureListing> find_listings(const Store& store, const ListingFilte
     where.add("l.country = {0}", filter.country->code());
   }
   if (filter.text) {
-    where.add("(l.name LIKE '%' || {0} || '%' OR EXISTS (SELECT 1 FROM json_each(l.aliases) "
-              "WHERE json_each.value LIKE '%' || {0} || '%'))",
+    // instr, not LIKE: % and _ in the text are themselves.
+    where.add("(instr(tw_fold(l.name), tw_fold({0})) > 0 OR EXISTS (SELECT 1 FROM json_each(l.aliases) "
+              "WHERE instr(tw_fold(json_each.value), tw_fold({0})) > 0))",
               *filter.text);
   }
   if (filter.authority) {
