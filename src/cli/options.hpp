@@ -99,6 +99,10 @@ auto parse_choice(std::string_view option, const std::string& value, Parse parse
   return *parsed;
 }
 
+// A country (not * or EU) given as option `option`: where a listed entity is.
+Jurisdiction parse_country(std::string_view option, const std::string& value);
+std::optional<Jurisdiction> parse_country(std::string_view option, const std::optional<std::string>& value);
+
 // The validity given by --from and --to; fails (exit 64) unless `to` is after `from`.
 Validity parse_validity(const std::string& from, const std::optional<std::string>& to);
 
