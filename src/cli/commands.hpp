@@ -18,7 +18,9 @@ void add_amend_command(CLI::App& app, Context& context);
 void add_end_command(CLI::App& app, Context& context);
 void add_list_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
+void add_history_command(CLI::App& app, Context& context);
 void add_rate_command(CLI::App& app, Context& context);
 void add_report_changes_command(CLI::App& report, Context& context);
+void add_lint_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

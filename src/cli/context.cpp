@@ -78,6 +78,12 @@ void Context::say(const std::string& message) {
   }
 }
 
+void Context::note(const std::string& message) {
+  if (!quiet) {
+    m_stderr << message << '\n';
+  }
+}
+
 std::string Context::now_utc() const {
   const std::int64_t seconds = epoch_seconds();
   const std::int64_t of_day = ((seconds % 86400) + 86400) % 86400;

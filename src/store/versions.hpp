@@ -26,7 +26,7 @@ template <typename Line> struct WithMeasure {
 // The SQL condition that a row of `alias` is visible at the record point bound to ?1.
 inline std::string visible(std::string_view alias, RecordPoint point) {
   if (point.every_version) {
-    return "?1 IS NOT NULL";
+    return fmt::format("{}.recorded_in <= ?1", alias);
   }
   return fmt::format("{0}.recorded_in <= ?1 AND ({0}.superseded_in IS NULL OR {0}.superseded_in > ?1)", alias);
 }
