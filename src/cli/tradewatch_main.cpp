@@ -99,6 +99,8 @@ int tradewatch_main(int argc, char** argv) {
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
   add_lint_command(app, context);
+  add_dump_command(app, context);
+  add_load_command(app, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {

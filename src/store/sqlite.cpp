@@ -168,6 +168,21 @@ void Statement::run() {
   }
 }
 
+std::expected<void, std::string> Statement::run_checked() {
+  while (true) {
+    const int result = sqlite3_step(m_handle);
+    if (result == SQLITE_DONE) {
+      return {};
+    }
+    if ((result & 0xff) == SQLITE_CONSTRAINT) {
+      return std::unexpected(std::string(sqlite3_errmsg(m_db->handle())));
+    }
+    if (result != SQLITE_ROW) {
+      fail(m_db->handle(), result, fmt::format("store {}", m_db->path().string()));
+    }
+  }
+}
+
 void Statement::reset() {
   sqlite3_reset(m_handle);
   sqlite3_clear_bindings(m_handle);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -61,6 +62,10 @@ public:
   bool step();
   // Steps to the end of a statement that returns no rows.
   void run();
+  // Like `run`, but when the statement breaks a constraint (NOT NULL, CHECK, UNIQUE, FOREIGN
+  // KEY, a STRICT column type) returns SQLite's message instead of throwing, for callers that
+  // report the offending input themselves. Call `reset` before running it again.
+  std::expected<void, std::string> run_checked();
   // Resets for another run and clears the bindings.
   void reset();
 
