@@ -96,7 +96,7 @@ Date Context::today() const {
   return Date::from_days(static_cast<std::int32_t>(days));
 }
 
-Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line}; }
+Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line, std::nullopt}; }
 
 store::Store Context::open_store(store::Store::Access access) const { return store::Store::open(db_path, access); }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace tw::cli {
 
 void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
@@ -156,6 +158,16 @@ Jurisdiction parse_country(std::string_view option, const std::string& value) {
 
 std::optional<Jurisdiction> parse_country(std::string_view option, const std::optional<std::string>& value) {
   return value ? std::optional(parse_country(option, *value)) : std::nullopt;
+}
+
+std::int64_t parse_positive(std::string_view option, const std::string& value, std::string_view hint) {
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size() || number < 1) {
+    throw Error(ExitCode::usage, fmt::format("{} \"{}\": not a whole number of 1 or more", option, value),
+                std::string(hint));
+  }
+  return number;
 }
 
 Validity parse_validity(const std::string& from, const std::optional<std::string>& to) {

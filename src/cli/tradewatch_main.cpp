@@ -92,6 +92,9 @@ int tradewatch_main(int argc, char** argv) {
   add_add_other_command(*add, context);
   add_amend_command(app, context);
   add_end_command(app, context);
+  add_correct_command(app, context);
+  add_undo_command(app, context);
+  add_log_command(app, context);
   add_list_command(app, context);
   add_show_command(app, context);
   add_history_command(app, context);

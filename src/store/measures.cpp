@@ -122,20 +122,21 @@ std::vector<Measure> measures_at(const Store& store, RecordPoint point) {
 }
 
 std::vector<std::string> measures_citing_act(const Store& store, std::string_view act_id, RecordPoint point) {
-  Statement select(store.db(), R"(
-    SELECT measure_id FROM measure_versions
-    WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM tariff_lines
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM listings
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM control_lines
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    ORDER BY 1)");
-  select.bind(1, act_id).bind(2, point.at);
+  // The tables that cite acts hold measure versions and lines, each naming its measure first.
+  std::string sql;
+  for (const auto& table : versioned_tables()) {
+    if (table.act_columns.empty()) {
+      continue;
+    }
+    std::string cites;
+    for (const auto column : table.act_columns) {
+      cites += fmt::format("{}{} = ?2", cites.empty() ? "" : " OR ", column);
+    }
+    sql += fmt::format("{}SELECT {} FROM {} v WHERE ({}) AND {}", sql.empty() ? "" : " UNION ", table.key[0],
+                       table.name, cites, visible("v", point));
+  }
+  Statement select(store.db(), sql + " ORDER BY 1");
+  select.bind(1, point.at).bind(2, act_id);
   std::vector<std::string> ids;
   while (select.step()) {
     ids.push_back(select.text(0));

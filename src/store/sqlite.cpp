@@ -108,6 +108,8 @@ void Database::execute(std::string_view sql) {
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_handle); }
 
+std::int64_t Database::changes() const { return sqlite3_changes64(m_handle); }
+
 Statement::Statement(const Database& db, std::string_view sql) : m_db(&db) {
   const int result = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
                                         SQLITE_PREPARE_PERSISTENT, &m_handle, nullptr);

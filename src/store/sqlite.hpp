@@ -30,6 +30,8 @@ public:
   // Runs one or more statements that return no rows.
   void execute(std::string_view sql);
   std::int64_t last_insert_rowid() const;
+  // The rows the last INSERT, UPDATE or DELETE changed.
+  std::int64_t changes() const;
   const std::filesystem::path& path() const { return m_path; }
   sqlite3* handle() const { return m_handle; }
 

@@ -17,6 +17,23 @@
 
 namespace tw::store {
 
+// A table of row versions, stamped `recorded_in` and `superseded_in`.
+struct VersionedTable {
+  std::string_view name;
+  // The columns that name one versioned thing, the act or measure it belongs to first. The
+  // current versions of one thing never overlap in valid time; without valid time, one is current.
+  std::vector<std::string_view> key;
+  bool valid_time = false; // valid_from, valid_to
+  // The columns that name an act the version refers to.
+  std::vector<std::string_view> act_columns;
+  // Whether the rows are lines of the measure named by key[0].
+  bool lines_of_measure = false;
+};
+
+// Every table of row versions. The one list that undo, log and the act look-ups go through:
+// a new versioned table is added here.
+const std::vector<VersionedTable>& versioned_tables();
+
 // A line version with the measure it belongs to.
 template <typename Line> struct WithMeasure {
   Line line;
@@ -52,14 +69,12 @@ inline std::optional<std::string> date_text(const std::optional<Date>& date) {
 }
 
 // Marks the rows `row_ids` of `table` as superseded by `changeset`.
-void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids,
-                    ChangesetId changeset);
+void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids, ChangesetId changeset);
 
 // Steps `select` and reads each row with `read`, attaching the measure of each line, looked
 // up once per measure as seen at `point`.
 template <typename Line, typename Read>
-std::vector<WithMeasure<Line>> read_with_measures(const Store& store, Statement& select, RecordPoint point,
-                                                  Read read) {
+std::vector<WithMeasure<Line>> read_with_measures(const Store& store, Statement& select, RecordPoint point, Read read) {
   std::map<std::string, Measure> measures;
   std::vector<WithMeasure<Line>> result;
   while (select.step()) {

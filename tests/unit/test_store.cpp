@@ -284,7 +284,7 @@ TEST_CASE("A read-only store refuses writes with exit 74", "[store]") {
   Store::create(path);
   Store store = Store::open(path, Store::Access::read_only);
   const Error error = error_from([&] {
-    store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c"});
+    store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c", std::nullopt});
   });
   CHECK(error.code() == ExitCode::io_error);
   CHECK(count_rows(store, "changesets") == 0);
@@ -447,7 +447,8 @@ TEST_CASE("A transaction that is not committed leaves the store unchanged", "[st
   SECTION("going out of scope") {
     {
       Transaction transaction(store.db(), Transaction::Kind::immediate);
-      const auto changeset = store.record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "a", "", "c"});
+      const auto changeset =
+          store.record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "a", "", "c", std::nullopt});
       tw::store::insert_act(store, section_301_act(), changeset);
       tw::store::insert_measure(store, measure("us-301-ev", "US", "Section 301"), changeset);
       CHECK(tw::store::find_act(store, "ustr-2024-ev").has_value());
