@@ -3,7 +3,7 @@
 #include "cli/recorded_command.hpp"
 #include "report/history_report.hpp"
 #include "store/acts.hpp"
-#include "store/changeset_lookup.hpp"
+#include "store/changesets.hpp"
 #include "store/control_lines.hpp"
 #include "store/listings.hpp"
 #include "store/measures.hpp"
@@ -39,9 +39,11 @@ template <typename Version> void forget_later_supersessions(std::vector<Version>
 // The changesets `ids`, each with the change it made.
 report::ChangesetIndex changeset_index(const store::Store& store, const std::set<ChangesetId>& ids) {
   report::ChangesetIndex index;
-  for (auto& [id, recorded] : store::lookup_changesets(store, ids)) {
-    std::string change = recorded.undoes ? "undo" : recorded_command_word(recorded.changeset.command);
-    index.emplace(id, report::ChangesetEntry{std::move(recorded.changeset), recorded.undoes, std::move(change)});
+  for (const ChangesetId id : ids) {
+    if (auto changeset = store::find_changeset(store, id)) {
+      std::string change = changeset->undoes ? "undo" : recorded_command_word(changeset->command);
+      index.emplace(id, report::ChangesetEntry{std::move(*changeset), std::move(change)});
+    }
   }
   return index;
 }

@@ -17,7 +17,6 @@ namespace tw::report {
 // that cannot be told (a changeset made by a file).
 struct ChangesetEntry {
   Changeset changeset;
-  std::optional<ChangesetId> undoes;
   std::string change;
 };
 using ChangesetIndex = std::map<ChangesetId, ChangesetEntry>;

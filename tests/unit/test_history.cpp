@@ -2,7 +2,7 @@
 #include "cli/recorded_command.hpp"
 #include "core/versioning.hpp"
 #include "store/acts.hpp"
-#include "store/changeset_lookup.hpp"
+#include "store/changesets.hpp"
 #include "store/measures.hpp"
 #include "store/tariff_lines.hpp"
 #include "values.hpp"
@@ -146,12 +146,14 @@ TEST_CASE("Every version of a measure, its lines and acts is read back with its 
     CHECK(tw::store::acts_at(store, RecordPoint{added}).front().citation == std::nullopt);
     CHECK(tw::store::acts_at(store).size() == 1);
   }
-  SECTION("lookup_changesets finds the changesets that exist") {
-    const auto found = tw::store::lookup_changesets(store, {added, amended, 99});
-    REQUIRE(found.size() == 2);
-    CHECK(found.at(amended).changeset.command == "tradewatch amend ev");
-    CHECK(found.at(amended).changeset.recorded_at == "2024-09-18T12:00:00Z");
-    CHECK(!found.at(amended).undoes);
+  SECTION("find_changeset finds the changesets that exist") {
+    CHECK(tw::store::find_changeset(store, added).has_value());
+    CHECK_FALSE(tw::store::find_changeset(store, 99).has_value());
+    const auto amend = tw::store::find_changeset(store, amended);
+    REQUIRE(amend.has_value());
+    CHECK(amend->command == "tradewatch amend ev");
+    CHECK(amend->recorded_at == "2024-09-18T12:00:00Z");
+    CHECK(!amend->undoes);
   }
   SECTION("lint reads the store as it stood at a record point") {
     const auto before = tw::check::read_lint_input(store, RecordPoint{added});
