@@ -1,7 +1,6 @@
 #include "io/csl.hpp"
 
 #include "io/csv.hpp"
-#include "io/json_objects.hpp"
 #include "io/json_records.hpp"
 #include "io/text.hpp"
 
@@ -507,11 +506,11 @@ std::vector<std::string> fr_citations(std::string_view notice) {
   return citations;
 }
 
-CslReadResult read_csl(std::istream& in, const std::string& file_name, Date undated_from,
+CslReadResult read_csl(std::istream& in, const std::string& file_name, CslFormat format, Date undated_from,
                        const std::function<void(CslEntry&&)>& visit) {
   CslReadResult result;
   Mapper mapper(undated_from, result);
-  if (looks_like_json(in)) {
+  if (format == CslFormat::json) {
     read_json_records(in, file_name, "results", [&](const json& object, const SourcePosition& at) {
       visit(mapper.map(JsonRecord(object, at).read()));
       ++result.records;

@@ -63,12 +63,14 @@ struct CslReadResult {
   std::vector<UnmappedCountry> unmapped_countries; // in the order first seen
 };
 
+enum class CslFormat { csv, json };
+
 // Reads a CSL file, the bulk CSV (columns by name) or the JSON (an array of records or an
 // object holding them under "results"), and calls `visit` for each record in file order.
 // Records without a start date are listed from `undated_from`. Any malformed record is an
 // error (exit 65) at its position: a missing name, an unknown source list or type, a bad
 // date, an end before the start, a source key seen twice.
-CslReadResult read_csl(std::istream& in, const std::string& file_name, Date undated_from,
+CslReadResult read_csl(std::istream& in, const std::string& file_name, CslFormat format, Date undated_from,
                        const std::function<void(CslEntry&&)>& visit);
 
 } // namespace tw::io

@@ -32,10 +32,14 @@ struct Read {
   CslReadResult result;
 };
 
+tw::io::CslFormat format_of(const std::string& file_name) {
+  return file_name.ends_with(".json") ? tw::io::CslFormat::json : tw::io::CslFormat::csv;
+}
+
 Read read_text(const std::string& text, const std::string& file_name = "csl.csv") {
   std::istringstream in(text);
   Read read;
-  read.result = tw::io::read_csl(in, file_name, day("2026-01-01"),
+  read.result = tw::io::read_csl(in, file_name, format_of(file_name), day("2026-01-01"),
                                  [&](CslEntry&& entry) { read.entries.push_back(std::move(entry)); });
   return read;
 }
@@ -44,7 +48,7 @@ Read read_fixture(const std::string& name) {
   std::ifstream in(std::string(TW_TEST_DATA_DIR) + "/csl/" + name, std::ios::binary);
   REQUIRE(in);
   Read read;
-  read.result = tw::io::read_csl(in, name, day("2026-01-01"),
+  read.result = tw::io::read_csl(in, name, format_of(name), day("2026-01-01"),
                                  [&](CslEntry&& entry) { read.entries.push_back(std::move(entry)); });
   return read;
 }

@@ -7,7 +7,8 @@
 
 TEST_CASE("trimmed drops white space and no-break spaces at both ends", "[io]") {
   CHECK(tw::io::trimmed("  a b\t\r\n") == "a b");
-  CHECK(tw::io::trimmed("\xC2\xA0Free\xC2\xA0 ") == "Free");
+  CHECK(tw::io::trimmed("\xC2\xA0"
+                        "Free\xC2\xA0 ") == "Free");
   CHECK(tw::io::trimmed("   ").empty());
   CHECK(tw::io::trimmed("本源量子") == "本源量子");
 }
