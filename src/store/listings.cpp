@@ -9,16 +9,18 @@ namespace tw::store {
 
 namespace {
 
-constexpr const char* k_listing_columns =
-    "l.row_id, l.measure_id, l.list_name, l.name, l.aliases, l.entity_type, l.country, l.addresses, "
-    "l.license_requirement, l.license_policy, l.source_key, l.act_id, l.end_act_id, l.note, l.valid_from, "
-    "l.valid_to, l.recorded_in, l.superseded_in";
-
 std::string to_json(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
 
 std::vector<std::string> from_json(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
+
+} // namespace
+
+const char* const k_listing_columns =
+    "l.row_id, l.measure_id, l.list_name, l.name, l.aliases, l.entity_type, l.country, l.addresses, "
+    "l.license_requirement, l.license_policy, l.source_key, l.act_id, l.end_act_id, l.note, l.valid_from, "
+    "l.valid_to, l.recorded_in, l.superseded_in";
 
 Listing read_listing(const Statement& row) {
   Listing listing;
@@ -46,8 +48,6 @@ Listing read_listing(const Statement& row) {
   listing.superseded_in = row.optional_integer(17);
   return listing;
 }
-
-} // namespace
 
 void insert_listing(Store& store, const Listing& listing, ChangesetId changeset) {
   Statement insert(store.db(), R"(
@@ -92,7 +92,7 @@ std::vector<Listing> listing_versions(const Store& store, const std::string& mea
   return versions;
 }
 
-std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
+Conditions listing_conditions(const ListingFilter& filter) {
   Conditions where;
   if (filter.imposer) {
     where.add("mv.imposer = {0}", filter.imposer->code());
@@ -118,6 +118,11 @@ std::vector<MeasureListing> find_listings(const Store& store, const ListingFilte
     where.add("l.source_key = {0}", *filter.source_key);
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);
+  return where;
+}
+
+std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
+  const Conditions where = listing_conditions(filter);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
   Statement select(store.db(),
                    fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "

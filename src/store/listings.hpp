@@ -11,6 +11,11 @@
 
 namespace tw::store {
 
+// The columns read_listing expects, in order, of listings aliased `l`.
+extern const char* const k_listing_columns;
+// Reads a listing version from a row whose first columns are k_listing_columns.
+Listing read_listing(const Statement& row);
+
 void insert_listing(Store& store, const Listing& listing, ChangesetId changeset);
 void apply_plan(Store& store, const VersionPlan<Listing>& plan, ChangesetId changeset);
 
@@ -32,6 +37,8 @@ struct ListingFilter {
   std::optional<std::pair<Date, Date>> changing_between;
 };
 
+// The filter as SQL conditions on listings `l` and measure_versions `mv`.
+Conditions listing_conditions(const ListingFilter& filter);
 std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point = {});
 
 } // namespace tw::store
