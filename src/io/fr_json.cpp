@@ -126,6 +126,7 @@ FrDocument fr_document(const json& object, const SourcePosition& at) {
     throw data_error(at, fmt::format("document_number \"{}\" is not a document number", number),
                      "a Federal Register document number reads like 2024-21217");
   }
+  result.number = number;
   act.id = "fr-" + number;
   act.imposer = *Jurisdiction::parse("US");
   act.document_number = number;

@@ -20,6 +20,7 @@ struct FrDocument {
   // citation "<volume> FR <start page>", the document number, the HTML URL, published on the
   // publication date, announced on the signing date (presidential documents have one).
   Act act;
+  std::string number; // the document number
   std::optional<Date> effective_on;
   SourcePosition at;
 };

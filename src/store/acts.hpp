@@ -4,6 +4,7 @@
 #include "store/store.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,10 @@ void insert_act(Store& store, const Act& act, ChangesetId changeset);
 // Records a corrected version of act `act.id`, superseding the current one.
 void replace_act(Store& store, const Act& act, ChangesetId changeset);
 std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint point = {});
+// The id of the act whose current version has document number `number`, or citation
+// `citation` ("89 FR 41886"); the first by id when several have it.
+std::optional<std::string> find_act_id_by_document_number(const Store& store, std::string_view number);
+std::optional<std::string> find_act_id_by_citation(const Store& store, std::string_view citation);
 // Fails (exit 65) naming `option` when there is no act `id`.
 void require_act(const Store& store, std::string_view id, std::string_view option);
 

@@ -124,15 +124,27 @@ Conditions listing_conditions(const ListingFilter& filter) {
 std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
   const Conditions where = listing_conditions(filter);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
-  Statement select(store.db(),
-                   fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
-                               "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
-                               "WHERE {}{} ORDER BY mv.imposer, l.list_name, l.country, l.name, l.measure_id, "
-                               "l.valid_from, l.recorded_in",
-                               k_listing_columns, measure_point.at, measure_point.at, visible("l", point),
-                               where.sql()));
+  Statement select(
+      store.db(), fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
+                              "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
+                              "WHERE {}{} ORDER BY mv.imposer, l.list_name, l.country, l.name, l.measure_id, "
+                              "l.valid_from, l.recorded_in",
+                              k_listing_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
   where.bind(select, point);
   return read_with_measures<Listing>(store, select, point, read_listing);
+}
+
+std::size_t count_listings_in_force(const Store& store, std::string_view key_prefix, Date on) {
+  // The keys with the prefix sort between it and the prefix with its last character raised
+  // ("EL:" ≤ key < "EL;"), which the index on source_key finds.
+  std::string past_prefix(key_prefix);
+  ++past_prefix.back();
+  Statement count(store.db(), R"(
+    SELECT count(DISTINCT measure_id) FROM listings
+    WHERE source_key >= ?1 AND source_key < ?2 AND superseded_in IS NULL AND (valid_to IS NULL OR valid_to > ?3))");
+  count.bind(1, key_prefix).bind(2, past_prefix).bind(3, on.to_string());
+  count.step();
+  return static_cast<std::size_t>(count.integer(0));
 }
 
 } // namespace tw::store

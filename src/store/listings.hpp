@@ -5,8 +5,10 @@
 #include "store/store.hpp"
 #include "store/versions.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tw::store {
@@ -40,5 +42,9 @@ struct ListingFilter {
 // The filter as SQL conditions on listings `l` and measure_versions `mv`.
 Conditions listing_conditions(const ListingFilter& filter);
 std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point = {});
+
+// How many listings whose source key starts with `key_prefix` ("EL:") the store has in force
+// on `on` or after it: current in record time and not delisted by then.
+std::size_t count_listings_in_force(const Store& store, std::string_view key_prefix, Date on);
 
 } // namespace tw::store

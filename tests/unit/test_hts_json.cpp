@@ -189,10 +189,11 @@ TEST_CASE("The HTS fixture", "[hts]") {
                                "17049010 2.4¢/kg + 5%",
                                "22042120 19.8¢/liter",
                                "24021030 $1.035/kg + 5.7%",
+                               "24022080 $1.05/kg + 2.3%",
                                "61161008 $1.05/doz. prs. + 3%",
                                "87038000 2.5% [See 9903.91.03.]",
                            });
-  CHECK(read.result.rows == 25);
+  CHECK(read.result.rows == 26);
   CHECK(read.result.chapter_99_rows == 1);
   REQUIRE(read.result.unread.size() == 2);
   CHECK(read.result.unread[0].hts == "1701.91.48");
