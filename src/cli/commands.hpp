@@ -20,5 +20,7 @@ void add_list_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
 void add_rate_command(CLI::App& app, Context& context);
 void add_report_changes_command(CLI::App& report, Context& context);
+void add_import_command(CLI::App& app, Context& context);
+void add_export_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

@@ -97,6 +97,8 @@ int tradewatch_main(int argc, char** argv) {
   add_rate_command(app, context);
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
+  add_import_command(app, context);
+  add_export_command(app, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {

@@ -8,7 +8,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <map>
+#include <set>
+#include <string>
 #include <tuple>
+#include <type_traits>
+#include <vector>
 
 namespace tw::io {
 
@@ -17,6 +23,9 @@ namespace {
 using store::Statement;
 
 constexpr std::size_t k_progress_every = 10'000;
+
+// The measure's own fields that an import compares, by native column name.
+constexpr std::array<const char*, 5> k_measure_fields{"imposer", "authority", "title", "announced", "exclusive"};
 
 // The staging tables: rows as read, then what reconciling them decided. Temporary tables
 // live in the connection's temporary database (on disk), so memory stays flat; created in
@@ -33,9 +42,9 @@ CREATE TEMP TABLE import_measures (
   file INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, UNIQUE (kind, key));
 CREATE TEMP TABLE import_tariff_rows (
   seq INTEGER PRIMARY KEY, measure_id TEXT NOT NULL, origin TEXT NOT NULL, hs TEXT NOT NULL, company TEXT NOT NULL,
-  rate TEXT NOT NULL, ad_valorem_milli INTEGER, heading TEXT, act_id TEXT, end_act_id TEXT, note TEXT, valid_from TEXT NOT NULL, valid_to TEXT,
-  file INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, act_line INTEGER, act_col INTEGER,
-  end_act_line INTEGER, end_act_col INTEGER, from_line INTEGER, from_col INTEGER);
+  rate TEXT NOT NULL, ad_valorem_milli INTEGER, heading TEXT, act_id TEXT, end_act_id TEXT, note TEXT,
+  valid_from TEXT NOT NULL, valid_to TEXT, file INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
+  act_line INTEGER, act_col INTEGER, end_act_line INTEGER, end_act_col INTEGER, from_line INTEGER, from_col INTEGER);
 CREATE INDEX temp.import_tariff_rows_by_line ON import_tariff_rows (measure_id, origin, hs, company, valid_from, seq);
 CREATE TEMP TABLE import_listing_rows (
   seq INTEGER PRIMARY KEY, identity TEXT NOT NULL, measure_id TEXT, list_name TEXT NOT NULL, name TEXT NOT NULL,
@@ -452,13 +461,6 @@ void Importer::Impl::reconcile_acts(ImportCount& count) {
     }
   }
 }
-
-namespace {
-
-// The measure's own fields that an import compares, by native column name.
-constexpr std::array<const char*, 5> k_measure_fields{"imposer", "authority", "title", "announced", "exclusive"};
-
-} // namespace
 
 void Importer::Impl::reconcile_tariff_measures(ImportCount& count) {
   Statement staged(db(),

@@ -4,18 +4,13 @@
 #include "store/measures.hpp"
 #include "store/store.hpp"
 #include "store/tariff_lines.hpp"
+#include "temp_store.hpp"
 #include "values.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
-
-namespace fs = std::filesystem;
 
 using tw::Act;
 using tw::Changeset;
@@ -32,45 +27,17 @@ using tw::io::ImportResult;
 using tw::io::ReconcileMode;
 using tw::io::RowSource;
 using tw::io::SourcePosition;
-using tw::store::Statement;
 using tw::store::Store;
 
 using tw::test::code;
 using tw::test::day;
+using tw::test::error_from;
 using tw::test::jurisdiction;
 using tw::test::rate;
+using tw::test::select_integer;
+using tw::test::TempStore;
 
 namespace {
-
-// A fresh store in a temporary directory, removed with it.
-class TempStore {
-public:
-  TempStore() {
-    std::string pattern = (fs::temp_directory_path() / "tradewatch-import-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    m_dir = pattern;
-    m_store.emplace(Store::create(m_dir / "tw.db"));
-  }
-  ~TempStore() {
-    m_store.reset();
-    std::error_code ignored;
-    fs::remove_all(m_dir, ignored);
-  }
-  TempStore(const TempStore&) = delete;
-  TempStore& operator=(const TempStore&) = delete;
-
-  Store& store() { return *m_store; }
-
-private:
-  fs::path m_dir;
-  std::optional<Store> m_store;
-};
-
-std::int64_t count_rows(const Store& store, const std::string& sql) {
-  Statement statement(store.db(), sql);
-  REQUIRE(statement.step());
-  return statement.integer(0);
-}
 
 ImportOptions options(ReconcileMode mode, const std::string& as_of = "2026-01-01") {
   ImportOptions result;
@@ -151,16 +118,6 @@ std::vector<std::string> current_lines(const Store& store) {
   return lines;
 }
 
-Error error_from(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error;
-  }
-  FAIL("no tw::Error was thrown");
-  throw std::logic_error("unreachable");
-}
-
 } // namespace
 
 TEST_CASE("history import adds a new measure and its lines as one changeset", "[import]") {
@@ -177,8 +134,8 @@ TEST_CASE("history import adds a new measure and its lines as one changeset", "[
   CHECK(current_lines(temp.store()) == std::vector<std::string>{"870360 25% 2018-07-06..2024-09-27",
                                                                 "870380 25% 2018-07-06..2024-09-27",
                                                                 "870380 100% 2024-09-27.."});
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM changesets") == 1);
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM sqlite_temp_schema") == 0);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM changesets") == 1);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM sqlite_temp_schema") == 0);
 }
 
 TEST_CASE("history import of the same rows changes nothing and records no changeset", "[import]") {
@@ -191,7 +148,7 @@ TEST_CASE("history import of the same rows changes nothing and records no change
   CHECK(again.tariff_lines.unchanged == 1);
   CHECK(again.tariff_measures.unchanged == 1);
   CHECK_FALSE(again.changeset.has_value());
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM changesets") == 1);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM changesets") == 1);
 }
 
 TEST_CASE("history import replaces the versions over the time the file covers", "[import]") {
@@ -206,7 +163,7 @@ TEST_CASE("history import replaces the versions over the time the file covers", 
     CHECK(current_lines(temp.store()) ==
           std::vector<std::string>{"870380 25% 2018-07-06..2024-09-27", "870380 100% 2024-09-27.."});
     // The old version stays in the store, superseded in record time.
-    CHECK(count_rows(temp.store(), "SELECT count(*) FROM tariff_lines WHERE superseded_in = 2") == 1);
+    CHECK(select_integer(temp.store(), "SELECT count(*) FROM tariff_lines WHERE superseded_in = 2") == 1);
   }
   SECTION("ending a line before the as-of date counts as a deletion") {
     const auto result = import_tariffs(temp.store(), ReconcileMode::history,
@@ -238,8 +195,8 @@ TEST_CASE("overlapping versions of a line are an error at the later row, and not
   CHECK(error.code() == ExitCode::data_error);
   CHECK(std::string(error.what()) == "t.csv:3:1: measure ev, line CN 8703.80: the version from 2024-09-27 overlaps "
                                      "the version from 2018-07-06 to 2025-01-01 (at t.csv:2:1)");
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM measures") == 0);
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM changesets") == 0);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM measures") == 0);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM changesets") == 0);
 }
 
 TEST_CASE("rows of one measure must give its fields alike", "[import]") {
@@ -290,7 +247,7 @@ TEST_CASE("a dry run counts the changes and leaves the store unchanged", "[impor
   CHECK(result.dry_run);
   CHECK(result.tariff_lines.modified == 1);
   CHECK_FALSE(result.changeset.has_value());
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM changesets") == 1);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM changesets") == 1);
   CHECK(current_lines(temp.store()) == std::vector<std::string>{"870380 25% 2018-07-06.."});
 }
 
@@ -348,5 +305,5 @@ TEST_CASE("a line given twice in a snapshot is an error", "[import]") {
     import_listings(temp.store(), {listing("EL-1", "A"), listing("EL-1", "B")}, "2024-05-09");
   });
   CHECK(std::string(error.what()) == "t.csv:3:1: listing with source key EL-1: given twice (first at t.csv:2:1)");
-  CHECK(count_rows(temp.store(), "SELECT count(*) FROM listings") == 0);
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM listings") == 0);
 }
