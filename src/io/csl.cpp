@@ -81,7 +81,7 @@ struct Field {
 };
 
 struct RawAddress {
-  std::string text;    // the whole address, its parts joined with ", "
+  std::string text;    // the whole address, its parts joined with ", "; it ends with `country`
   std::string country; // its country part as written
   SourcePosition at;
 };
@@ -140,13 +140,17 @@ public:
                        "each record of a source has its own entity number (or id)");
     }
     for (const auto& address : raw.addresses) {
-      listing.addresses.push_back(address.text);
+      std::string text = address.text;
       const AddressCountry country = read_address_country(address.country);
-      if (country.kind == AddressCountry::Kind::mapped && !listing.country) {
-        listing.country = country.country;
+      if (country.kind == AddressCountry::Kind::mapped) {
+        // A country written by name ends the address with its code instead, as in the JSON,
+        // so that the CSV and the JSON of one list give the same entries.
+        text.replace(text.size() - address.country.size(), address.country.size(), country.country->code());
+        listing.country = listing.country.value_or(*country.country);
       } else if (country.kind == AddressCountry::Kind::unmapped) {
         note_unmapped(address);
       }
+      listing.addresses.push_back(std::move(text));
     }
     listing.license_requirement = optional_text(raw.license_requirement);
     listing.license_policy = optional_text(raw.license_policy);

@@ -67,9 +67,11 @@ enum class CslFormat { csv, json };
 
 // Reads a CSL file, the bulk CSV (columns by name) or the JSON (an array of records or an
 // object holding them under "results"), and calls `visit` for each record in file order.
-// Records without a start date are listed from `undated_from`. Any malformed record is an
-// error (exit 65) at its position: a missing name, an unknown source list or type, a bad
-// date, an end before the start, a source key seen twice.
+// Records without a start date are listed from `undated_from`. The listing's country is that
+// of its first address that names a known one; an address ending in a country's name ends in
+// its code instead, as in the JSON. Any malformed record is an error (exit 65) at its
+// position: a missing name, an unknown source list or type, a bad date, an end before the
+// start, a source key seen twice.
 CslReadResult read_csl(std::istream& in, const std::string& file_name, CslFormat format, Date undated_from,
                        const std::function<void(CslEntry&&)>& visit);
 

@@ -191,7 +191,7 @@ TEST_CASE("read_csl maps a CSV record of the Entity List to a listing", "[csl]")
   CHECK(listing.type == EntityType::entity);
   CHECK(listing.country == jurisdiction("CN"));
   CHECK(listing.addresses ==
-        std::vector<std::string>{"No. 8 Haidian Street, Beijing, 100080, CN", "2 Kexue Road, Hefei, China"});
+        std::vector<std::string>{"No. 8 Haidian Street, Beijing, 100080, CN", "2 Kexue Road, Hefei, CN"});
   CHECK(listing.source_key == "EL:a1f3");
   CHECK(entry.start_given);
   CHECK(listing.valid == tw::Validity{day("2024-05-09"), std::nullopt});
@@ -352,17 +352,16 @@ TEST_CASE("The CSL fixtures: CSV and JSON of one list give the same listings", "
   REQUIRE(csv.entries.size() == 9);
   REQUIRE(json.entries.size() == csv.entries.size());
   for (std::size_t i = 0; i < csv.entries.size(); ++i) {
-    tw::Listing from_csv = csv.entries[i].listing;
-    const tw::Listing& from_json = json.entries[i].listing;
-    // The CSV writes some address countries by name where the JSON has the code.
-    from_csv.addresses = from_json.addresses;
-    CHECK(from_csv == from_json);
+    // The CSV writes some address countries by name where the JSON has the code; both are read as the code.
+    CHECK(csv.entries[i].listing == json.entries[i].listing);
     CHECK(csv.entries[i].citations == json.entries[i].citations);
   }
   // An entity number that repeats across two sources is two entries.
   CHECK(by_key(csv, "SDN:36123").listing.name == "HOSSEINI, Reza");
   CHECK(by_key(csv, "ISN:36123").listing.name == "Karaj Advanced Materials Company");
   CHECK(by_key(csv, "EL:b24e71d0c8aa").listing.country == jurisdiction("RU"));
+  CHECK(by_key(csv, "EL:b24e71d0c8aa").listing.addresses ==
+        std::vector<std::string>{"ul. Lenina 5, Moscow, 101000, RU", "Nevsky pr. 10, Saint Petersburg, 191186, RU"});
   CHECK(by_key(csv, "EL:d03b6f2c7e19").listing.country == jurisdiction("CN"));
   CHECK(by_key(csv, "MEU:0a6d2f9b4c81").listing.aliases == std::vector<std::string>{"АО «Тобольские точные приборы»"});
   CHECK(by_key(csv, "DPL:e7a0429d1b65").listing.valid == tw::Validity{day("2020-01-15"), day("2030-01-15")});
