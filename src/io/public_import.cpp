@@ -13,7 +13,8 @@ namespace tw::io {
 
 namespace {
 
-const Jurisdiction k_us = *Jurisdiction::parse("US");
+// The imposer of all three: the United States.
+Jurisdiction united_states() { return *Jurisdiction::parse("US"); }
 
 // The CSL's files come as .csv or .json; other names are told by their first character
 // (after a byte order mark, which both readers do without).
@@ -97,7 +98,7 @@ void PublicImport::read_csl_file(std::istream& in, const std::string& file_name)
     ++m_rows_by_source[std::string(entry.source.code)];
     // The entry's notice names the act that listed it, when the store has that act.
     entry.listing.act_id = act_citing(entry.citations);
-    const Measure measure{{}, MeasureKind::listing, k_us, entry.listing.list, {}, {}, {}, {}, {}};
+    const Measure measure{{}, MeasureKind::listing, united_states(), entry.listing.list, {}, {}, {}, {}, {}};
     m_importer.stage_listing(measure, entry.listing, RowSource{entry.at, {}});
   });
   merge_unmapped(m_unmapped_countries, result.unmapped_countries);
@@ -107,7 +108,7 @@ void PublicImport::read_hts_file(std::istream& in, const std::string& file_name)
   const HtsReadResult result = read_hts_json(in, file_name, [&](HtsLine&& line) {
     const Measure measure{fmt::format("us-hts-mfn-{}", line.chapter),
                           MeasureKind::tariff,
-                          k_us,
+                          united_states(),
                           "MFN",
                           {},
                           fmt::format("HTS chapter {}: column 1 general rates", line.chapter),
