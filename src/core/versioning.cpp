@@ -182,10 +182,12 @@ std::expected<VersionPlan<Line>, std::string> correct(std::span<const Line> curr
                                                       const Correction& correction) {
   const bool new_dates = correction.valid_from || correction.valid_to;
   VersionPlan<Line> plan;
+  bool any_chosen = false;
   for (const auto& [key, versions] : by_line(current)) {
     std::vector<const Line*> chosen;
     std::ranges::copy_if(versions, std::back_inserter(chosen),
                          [&](const Line* v) { return !on || v->valid.contains(*on); });
+    any_chosen = any_chosen || !chosen.empty();
     if (new_dates && chosen.size() > 1) {
       return std::unexpected(fmt::format("a line has {} versions; give --on a date in force of the one whose dates "
                                          "are wrong",
@@ -214,6 +216,9 @@ std::expected<VersionPlan<Line>, std::string> correct(std::span<const Line> curr
       plan.superseded.push_back(old->row_id);
       plan.inserted.push_back(std::move(fixed));
     }
+  }
+  if (on && !any_chosen) {
+    return std::unexpected("nothing to correct: no line is in force on that date");
   }
   if (plan.inserted.empty()) {
     return std::unexpected(on ? "the correction changes nothing: the versions in force on that date already say this"

@@ -157,7 +157,7 @@ Table listing_changes_table(const std::vector<query::ListingChange>& changes, co
                {"list", "list"},
                {"effective", "effective"},
                {"change", "change"},
-               {"id", "id"},
+               {"id", "id", Align::left, true},
                {"name", "name", Align::left, false, true},
                {"country", "country"},
                {"details", "details", Align::left, false, true},
@@ -172,8 +172,7 @@ Table listing_changes_table(const std::vector<query::ListingChange>& changes, co
          Cell::of(change.effective.to_string()), Cell::of(std::string(listing_change_name(change))),
          Cell::of(change.measure.id), Cell::of(entry.name),
          Cell::of(entry.country ? std::string(entry.country->code()) : std::string()),
-         Cell::of(change.before && change.after ? modification(*change.before, *change.after)
-                                                : entry.license_policy.value_or("")),
+         Cell::of(change.before && change.after ? modification(*change.before, *change.after) : std::string()),
          Cell::of(act_reference(change.act_id, find_act))});
   }
   return table;

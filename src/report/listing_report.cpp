@@ -104,19 +104,18 @@ Report listing_report(const Measure& measure, const std::vector<Listing>& versio
                {"license_policy", "policy", Align::left, false, true},
                {"source_key", "source key", Align::left, true},
                {"act", "listed by"},
-               {"citation", "citation", Align::left, true},
+               {"citation", "citation"},
                {"end_act", "delisted by"},
                {"note", "note", Align::left, false, true}},
               {},
               0};
   for (const auto& version : versions) {
-    table.rows.push_back({date_cell(version.valid.from), date_cell(version.valid.to), Cell::of(version.name),
-                          list_cell(version.aliases), optional_code(version.country),
-                          Cell::of(std::string(to_string(version.type))), list_cell(version.addresses),
-                          text_cell(version.license_requirement), text_cell(version.license_policy),
-                          text_cell(version.source_key), Cell::of(act_reference(version.act_id, find_act)),
-                          Cell::of(citation_of(version.act_id, find_act)),
-                          Cell::of(act_reference(version.end_act_id, find_act)), text_cell(version.note)});
+    table.rows.push_back(
+        {date_cell(version.valid.from), date_cell(version.valid.to), Cell::of(version.name), list_cell(version.aliases),
+         optional_code(version.country), Cell::of(std::string(to_string(version.type))), list_cell(version.addresses),
+         text_cell(version.license_requirement), text_cell(version.license_policy), text_cell(version.source_key),
+         text_cell(version.act_id), Cell::of(citation_of(version.act_id, find_act)), text_cell(version.end_act_id),
+         text_cell(version.note)});
   }
   report.tables.push_back(std::move(table));
   return report;

@@ -3,6 +3,7 @@
 #include "core/model.hpp"
 #include "store/store.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,18 @@ void insert_act(Store& store, const Act& act, ChangesetId changeset);
 // Records a corrected version of act `act.id`, superseding the current one.
 void replace_act(Store& store, const Act& act, ChangesetId changeset);
 std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint point = {});
+// A version of an act's record, which changes in record time only.
+struct ActVersion {
+  std::int64_t row_id = 0;
+  Act act;
+  ChangesetId recorded_in = 0;
+  std::optional<ChangesetId> superseded_in;
+};
+// The versions of act `id` visible at `point`, in the order recorded; with
+// RecordPoint::all_versions(), every version ever recorded.
+std::vector<ActVersion> act_versions(const Store& store, std::string_view id, RecordPoint point);
+// The acts visible at `point`, by id.
+std::vector<Act> acts_at(const Store& store, RecordPoint point = {});
 // Fails (exit 65) naming `option` when there is no act `id`.
 void require_act(const Store& store, std::string_view id, std::string_view option);
 
