@@ -92,8 +92,8 @@ void add_add_listing_command(CLI::App& add, Context& context) {
     listing.measure_id = measure.id;
     store::insert_listing(store, listing, changeset);
     transaction.commit();
-    context.say(fmt::format("recorded listing {}: {} on the {} (changeset {})", measure.id, listing.name,
-                            listing.list, changeset));
+    context.say(fmt::format("recorded listing {}: {} on the {} (changeset {})", measure.id, listing.name, listing.list,
+                            changeset));
   });
 }
 

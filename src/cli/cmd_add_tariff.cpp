@@ -67,8 +67,8 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
       ExclusiveGroup group = parse_option_with("--exclusive", value, parse_exclusive_group);
       if (std::ranges::find(measure.exclusive_groups, group.name, &ExclusiveGroup::name) !=
           measure.exclusive_groups.end()) {
-        throw Error(ExitCode::usage, fmt::format("--exclusive \"{}\": the measure is in group {} twice", value,
-                                                 group.name),
+        throw Error(ExitCode::usage,
+                    fmt::format("--exclusive \"{}\": the measure is in group {} twice", value, group.name),
                     "a measure has one priority in each group");
       }
       measure.exclusive_groups.push_back(std::move(group));

@@ -55,8 +55,8 @@ store::ListingFilter FilterOptions::listing_filter() const {
   filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.list = list;
   // --origin names the target country of a listing, as of a tariff.
-  filter.country = country ? parse_option<Jurisdiction>("--country", country)
-                           : parse_option<Jurisdiction>("--origin", origin);
+  filter.country =
+      country ? parse_option<Jurisdiction>("--country", country) : parse_option<Jurisdiction>("--origin", origin);
   filter.text = text;
   filter.authority = authority;
   filter.on = parse_option<Date>("--on", on);

@@ -76,11 +76,11 @@ struct Correction {
 };
 
 #define TW_DECLARE_PLANS(Line)                                                                                         \
-  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                 \
+  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                   \
                                                            const LineUpdate& update);                                  \
-  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                     \
+  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                       \
                                                          const std::optional<std::string>& end_act_id);                \
-  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,  \
+  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,    \
                                                              const Correction& correction);
 
 TW_DECLARE_PLANS(TariffLine)

@@ -10,7 +10,7 @@ std::map<ChangesetId, RecordedChangeset> lookup_changesets(const Store& store, c
     select.bind(1, id);
     if (select.step()) {
       found.emplace(id, RecordedChangeset{Changeset{select.integer(0), select.text(1), select.text(2), select.text(3),
-                                                    select.text(4)},
+                                                    select.text(4), select.optional_integer(5)},
                                           select.optional_integer(5)});
     }
   }

@@ -75,8 +75,7 @@ std::vector<ControlLine> control_lines_of_measure(const Store& store, const std:
   return lines;
 }
 
-std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter,
-                                               RecordPoint point) {
+std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter, RecordPoint point) {
   Conditions where;
   if (filter.kind) {
     where.add("m.kind = {0}", std::string(to_string(*filter.kind)));
@@ -101,14 +100,13 @@ std::vector<MeasureControl> find_control_lines(const Store& store, const Control
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
-  Statement select(store.db(),
-                   fmt::format("SELECT {} FROM control_lines l JOIN measures m ON m.id = l.measure_id "
-                               "JOIN measure_versions mv ON mv.measure_id = l.measure_id "
-                               "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
-                               "WHERE {}{} ORDER BY mv.imposer, l.partner, mv.authority, l.measure_id, l.hs, "
-                               "l.valid_from, l.recorded_in",
-                               k_control_columns, measure_point.at, measure_point.at, visible("l", point),
-                               where.sql()));
+  Statement select(
+      store.db(), fmt::format("SELECT {} FROM control_lines l JOIN measures m ON m.id = l.measure_id "
+                              "JOIN measure_versions mv ON mv.measure_id = l.measure_id "
+                              "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
+                              "WHERE {}{} ORDER BY mv.imposer, l.partner, mv.authority, l.measure_id, l.hs, "
+                              "l.valid_from, l.recorded_in",
+                              k_control_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
   where.bind(select, point);
   return read_with_measures<ControlLine>(store, select, point, read_control_line);
 }

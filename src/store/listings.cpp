@@ -117,13 +117,12 @@ Conditions listing_conditions(const ListingFilter& filter) {
 std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
   const Conditions where = listing_conditions(filter);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
-  Statement select(store.db(),
-                   fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
-                               "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
-                               "WHERE {}{} ORDER BY mv.imposer, l.list_name, l.country, l.name, l.measure_id, "
-                               "l.valid_from, l.recorded_in",
-                               k_listing_columns, measure_point.at, measure_point.at, visible("l", point),
-                               where.sql()));
+  Statement select(
+      store.db(), fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
+                              "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
+                              "WHERE {}{} ORDER BY mv.imposer, l.list_name, l.country, l.name, l.measure_id, "
+                              "l.valid_from, l.recorded_in",
+                              k_listing_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
   where.bind(select, point);
   return read_with_measures<Listing>(store, select, point, read_listing);
 }

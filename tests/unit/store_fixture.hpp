@@ -60,7 +60,8 @@ inline std::int64_t count_rows(const store::Store& store, const std::string& tab
 inline ChangesetId write(store::Store& store, const std::string& recorded_at,
                          const std::function<void(ChangesetId)>& body = {}) {
   store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
-  const ChangesetId changeset = store.record_changeset(Changeset{0, recorded_at, "tester", "unit test", "unit_tests", std::nullopt});
+  const ChangesetId changeset =
+      store.record_changeset(Changeset{0, recorded_at, "tester", "unit test", "unit_tests", std::nullopt});
   if (body) {
     body(changeset);
   }

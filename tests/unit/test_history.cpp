@@ -52,7 +52,7 @@ public:
   ChangesetId write(const std::string& command, const std::function<void(ChangesetId)>& body) {
     tw::store::Transaction transaction(store().db(), tw::store::Transaction::Kind::immediate);
     const ChangesetId changeset =
-        store().record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "tester", "", command});
+        store().record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "tester", "", command, std::nullopt});
     body(changeset);
     transaction.commit();
     return changeset;
