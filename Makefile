@@ -39,7 +39,7 @@ asan: deps
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 # Loads the samples into a fresh store and prints the May–October 2024 change report for
-# US measures on China, and the layered duty on a Chinese EV on 2024-10-01.
+# US measures on China, and the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01.
 demo: build
 	@bash samples/demo.sh $(BUILD)/tradewatch $(BUILD)/demo.db
 

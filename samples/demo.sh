@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # usage: demo.sh TRADEWATCH_BINARY STORE
 # Loads the samples into a fresh STORE, then prints the change report for US measures on
-# China between 2024-05-01 and 2024-10-31 and the layered duty on HTS 8703.80.00 from China
-# entered on 2024-10-01.
+# China between 2024-05-01 and 2024-10-31 (tariffs and Entity List additions) and the layered
+# duty on HTS 8703.80.00 from China entered on 2024-10-01 and on 2025-05-01.
 set -euo pipefail
 binary=$(realpath "$1")
 export TRADEWATCH_DB=$2
@@ -15,3 +15,6 @@ echo "\$ tradewatch report changes --from 2024-05-01 --to 2024-10-31 --imposer U
 echo
 echo "\$ tradewatch rate --imposer US --origin CN --hs 8703.80.00 --on 2024-10-01"
 "$binary" rate --imposer US --origin CN --hs 8703.80.00 --on 2024-10-01
+echo
+echo "\$ tradewatch rate --imposer US --origin CN --hs 8703.80.00 --on 2025-05-01"
+"$binary" rate --imposer US --origin CN --hs 8703.80.00 --on 2025-05-01

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tw::cli {
 
 namespace {
@@ -20,10 +22,20 @@ struct AddActOptions {
   std::vector<std::string> removed;
 };
 
+// One count per country: the store and JSON hold the counts by country.
 EntityCounts parse_counts(std::string_view option, const std::vector<std::string>& values) {
   EntityCounts counts;
   for (const auto& value : values) {
-    counts.push_back(parse_option_with(option, value, parse_entity_count));
+    const EntityCount count = parse_option_with(option, value, parse_entity_count);
+    if (count.country.is_all() || count.country.code() == "EU") {
+      throw Error(ExitCode::usage, fmt::format("{} \"{}\": {} is not a country", option, value, count.country.code()),
+                  "count the entities by the ISO code of their country, e.g. CN=37");
+    }
+    if (std::ranges::find(counts, count.country, &EntityCount::country) != counts.end()) {
+      throw Error(ExitCode::usage, fmt::format("{} \"{}\": {} is counted twice", option, value, count.country.code()),
+                  fmt::format("give one {} per country, with the count the act gives for it", option));
+    }
+    counts.push_back(count);
   }
   return counts;
 }

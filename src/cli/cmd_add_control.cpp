@@ -112,8 +112,7 @@ void add_add_control_command(CLI::App& add, Context& context) {
   command->add_option("--text", options->text, "what the control says, in a few words");
   command->callback([&context, options] {
     ControlLine terms;
-    terms.requirement =
-        parse_choice("--requirement", *options->requirement, parse_requirement, "licence, ban, quota");
+    terms.requirement = parse_choice("--requirement", *options->requirement, parse_requirement, "licence, ban, quota");
     terms.direction = parse_choice("--direction", *options->direction, parse_direction, "export, import");
     terms.quota = options->quota;
     terms.description = options->text;

@@ -70,7 +70,7 @@ void add_add_listing_command(CLI::App& add, Context& context) {
     listing.name = options->name;
     listing.aliases = options->aliases;
     listing.type = parse_choice("--type", options->type, parse_entity_type, "entity, individual, vessel, aircraft");
-    listing.country = parse_option<Jurisdiction>("--country", options->country);
+    listing.country = parse_country("--country", options->country);
     listing.addresses = options->addresses;
     listing.license_requirement = options->license_requirement;
     listing.license_policy = options->license_policy;
@@ -92,8 +92,8 @@ void add_add_listing_command(CLI::App& add, Context& context) {
     listing.measure_id = measure.id;
     store::insert_listing(store, listing, changeset);
     transaction.commit();
-    context.say(fmt::format("recorded listing {}: {} on the {} (changeset {})", measure.id, listing.name,
-                            listing.list, changeset));
+    context.say(fmt::format("recorded listing {}: {} on the {} (changeset {})", measure.id, listing.name, listing.list,
+                            changeset));
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 namespace tw::cli {
@@ -62,8 +63,15 @@ void add_add_tariff_command(CLI::App& add, Context& context) {
                     parse_option<Date>("--announced", options->announced),
                     std::nullopt,
                     {}};
-    for (const auto& group : options->exclusive_groups) {
-      measure.exclusive_groups.push_back(parse_option_with("--exclusive", group, parse_exclusive_group));
+    for (const auto& value : options->exclusive_groups) {
+      ExclusiveGroup group = parse_option_with("--exclusive", value, parse_exclusive_group);
+      if (std::ranges::find(measure.exclusive_groups, group.name, &ExclusiveGroup::name) !=
+          measure.exclusive_groups.end()) {
+        throw Error(ExitCode::usage,
+                    fmt::format("--exclusive \"{}\": the measure is in group {} twice", value, group.name),
+                    "a measure has one priority in each group");
+      }
+      measure.exclusive_groups.push_back(std::move(group));
     }
     std::set<Jurisdiction> origins;
     for (const auto& origin : options->origins) {

@@ -37,7 +37,7 @@ void add_amend_command(CLI::App& app, Context& context) {
     auto store = context.open_store(store::Store::Access::read_write);
     store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
     const Measure measure = store::require_measure(store, options->id);
-    check_fields_apply(update, measure.kind);
+    check_fields_apply(update, measure.kind, "amend");
     if (update.act_id) {
       store::require_act(store, *update.act_id, "--act");
     }

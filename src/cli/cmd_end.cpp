@@ -18,8 +18,7 @@ struct EndOptions {
 } // namespace
 
 void add_end_command(CLI::App& app, Context& context) {
-  CLI::App* command =
-      app.add_subcommand("end", "record that a measure stops applying (revoked, expired, delisted)");
+  CLI::App* command = app.add_subcommand("end", "record that a measure stops applying (revoked, expired, delisted)");
   auto options = std::make_shared<EndOptions>();
   command->add_option("id", options->id, "the measure or listing")->required();
   command->add_option("--on", options->on, "the first day it no longer applies")->required();

@@ -29,9 +29,8 @@ void add_list_command(CLI::App& app, Context& context) {
     if (filters.wants(MeasureKind::control) || filters.wants(MeasureKind::other)) {
       selection.controls = store::find_control_lines(store, filters.control_filter(), point);
     }
-    context.print(report::measure_list_report(selection, filters.fields(), [&](const std::string& id) {
-      return store::find_act(store, id, point);
-    }));
+    context.print(report::measure_list_report(
+        selection, filters.fields(), [&](const std::string& id) { return store::find_act(store, id, point); }));
   });
 }
 

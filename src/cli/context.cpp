@@ -78,6 +78,12 @@ void Context::say(const std::string& message) {
   }
 }
 
+void Context::note(const std::string& message) {
+  if (!quiet) {
+    m_stderr << message << '\n';
+  }
+}
+
 std::string Context::now_utc() const {
   const std::int64_t seconds = epoch_seconds();
   const std::int64_t of_day = ((seconds % 86400) + 86400) % 86400;
@@ -90,7 +96,7 @@ Date Context::today() const {
   return Date::from_days(static_cast<std::int32_t>(days));
 }
 
-Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line}; }
+Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line, std::nullopt}; }
 
 store::Store Context::open_store(store::Store::Access access) const { return store::Store::open(db_path, access); }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.hpp"
 #include "core/model.hpp"
 #include "report/model.hpp"
 #include "report/render.hpp"
@@ -27,12 +28,19 @@ public:
   std::string reason;
   std::string command_line; // recorded with every changeset
 
-  explicit Context(std::ostream& standard_output) : m_stdout(standard_output) {}
+  // What the command found, for its exit code: `findings` (1) when lint found something.
+  ExitCode status = ExitCode::ok;
+
+  Context(std::ostream& standard_output, std::ostream& standard_error)
+      : m_stdout(standard_output), m_stderr(standard_error) {}
 
   std::ostream& out();
   void print(const report::Report& report);
   // A line for the user that is not data (what a write did); silent with -q.
   void say(const std::string& message);
+  // A diagnostic on standard error, apart from the data (a clean lint says so there);
+  // silent with -q.
+  void note(const std::string& message);
 
   // Now, in UTC: SOURCE_DATE_EPOCH when set (for reproducible runs), else the clock.
   std::string now_utc() const;
@@ -45,6 +53,7 @@ private:
   bool writes_to_stdout() const;
 
   std::ostream& m_stdout;
+  std::ostream& m_stderr;
   std::unique_ptr<std::ofstream> m_file;
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace tw::cli {
 
 void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
@@ -53,8 +55,8 @@ store::ListingFilter FilterOptions::listing_filter() const {
   filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.list = list;
   // --origin names the target country of a listing, as of a tariff.
-  filter.country = country ? parse_option<Jurisdiction>("--country", country)
-                           : parse_option<Jurisdiction>("--origin", origin);
+  filter.country =
+      country ? parse_option<Jurisdiction>("--country", country) : parse_option<Jurisdiction>("--origin", origin);
   filter.text = text;
   filter.authority = authority;
   filter.on = parse_option<Date>("--on", on);
@@ -127,7 +129,7 @@ LineUpdate LineFieldOptions::update() const {
   if (type) {
     update.type = parse_choice("--type", *type, parse_entity_type, "entity, individual, vessel, aircraft");
   }
-  update.country = parse_option<Jurisdiction>("--country", country);
+  update.country = parse_country("--country", country);
   if (!addresses.empty()) {
     update.addresses = addresses;
   }
@@ -143,6 +145,29 @@ LineUpdate LineFieldOptions::update() const {
   update.quota = quota;
   update.description = text;
   return update;
+}
+
+Jurisdiction parse_country(std::string_view option, const std::string& value) {
+  const auto country = parse_option<Jurisdiction>(option, value);
+  if (country.is_all() || country.code() == "EU") {
+    throw Error(ExitCode::usage, fmt::format("{} \"{}\": not a country", option, value),
+                "an entity is in one country: give its ISO code, e.g. CN");
+  }
+  return country;
+}
+
+std::optional<Jurisdiction> parse_country(std::string_view option, const std::optional<std::string>& value) {
+  return value ? std::optional(parse_country(option, *value)) : std::nullopt;
+}
+
+std::int64_t parse_positive(std::string_view option, const std::string& value, std::string_view hint) {
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size() || number < 1) {
+    throw Error(ExitCode::usage, fmt::format("{} \"{}\": not a whole number of 1 or more", option, value),
+                std::string(hint));
+  }
+  return number;
 }
 
 Validity parse_validity(const std::string& from, const std::optional<std::string>& to) {

@@ -3,9 +3,9 @@
 #include "core/error.hpp"
 #include "core/versioning.hpp"
 #include "report/model.hpp"
-#include "store/store.hpp"
 #include "store/control_lines.hpp"
 #include "store/listings.hpp"
+#include "store/store.hpp"
 #include "store/tariff_lines.hpp"
 
 #include <CLI/CLI.hpp>
@@ -98,6 +98,14 @@ auto parse_choice(std::string_view option, const std::string& value, Parse parse
   }
   return *parsed;
 }
+
+// A country (not * or EU) given as option `option`: where a listed entity is.
+Jurisdiction parse_country(std::string_view option, const std::string& value);
+std::optional<Jurisdiction> parse_country(std::string_view option, const std::optional<std::string>& value);
+
+// Reads a whole number of 1 or more (a changeset, a limit); anything else is a usage error
+// (exit 64) with `hint`.
+std::int64_t parse_positive(std::string_view option, const std::string& value, std::string_view hint);
 
 // The validity given by --from and --to; fails (exit 64) unless `to` is after `from`.
 Validity parse_validity(const std::string& from, const std::optional<std::string>& to);

@@ -58,7 +58,7 @@ void print_error(const std::string& message, const std::string& context, const s
 } // namespace
 
 int tradewatch_main(int argc, char** argv) {
-  Context context(std::cout);
+  Context context(std::cout, std::cerr);
   CLI::App app{"tradewatch: trade measures (tariffs, entity listings, controls) with their whole history"};
   app.name("tradewatch");
   app.require_subcommand(1);
@@ -92,18 +92,25 @@ int tradewatch_main(int argc, char** argv) {
   add_add_other_command(*add, context);
   add_amend_command(app, context);
   add_end_command(app, context);
+  add_correct_command(app, context);
+  add_undo_command(app, context);
+  add_log_command(app, context);
   add_list_command(app, context);
   add_show_command(app, context);
+  add_history_command(app, context);
   add_rate_command(app, context);
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
+  add_lint_command(app, context);
+  add_dump_command(app, context);
+  add_load_command(app, context);
   add_import_command(app, context);
   add_export_command(app, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {
     app.parse(argc, argv);
-    return static_cast<int>(ExitCode::ok);
+    return static_cast<int>(context.status);
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {

@@ -4,7 +4,7 @@
 
 namespace tw::cli {
 
-void check_fields_apply(const LineUpdate& update, MeasureKind kind) {
+void check_fields_apply(const LineUpdate& update, MeasureKind kind, std::string_view command) {
   const auto fields = update.fields_not_for(kind);
   if (fields.empty()) {
     return;
@@ -13,9 +13,10 @@ void check_fields_apply(const LineUpdate& update, MeasureKind kind) {
   for (const auto& field : fields) {
     options += fmt::format("{}--{}", options.empty() ? "" : ", ", field);
   }
-  throw Error(ExitCode::usage, fmt::format("{} {} not apply to a {} measure", options,
-                                           fields.size() == 1 ? "does" : "do", to_string(kind)),
-              "'tradewatch amend --help' says which options apply to which kind");
+  throw Error(
+      ExitCode::usage,
+      fmt::format("{} {} not apply to a {} measure", options, fields.size() == 1 ? "does" : "do", to_string(kind)),
+      fmt::format("'tradewatch {} --help' says which options apply to which kind", command));
 }
 
 std::vector<ProductCode> parse_codes(const std::vector<std::string>& values) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tw::cli {
@@ -22,8 +23,9 @@ struct LineChange {
   std::size_t inserted = 0;
 };
 
-// Fails (exit 64) when `update` sets fields that lines of `kind` do not have.
-void check_fields_apply(const LineUpdate& update, MeasureKind kind);
+// Fails (exit 64) when `update` sets fields that lines of `kind` do not have; the hint points
+// at the help of `command`.
+void check_fields_apply(const LineUpdate& update, MeasureKind kind, std::string_view command);
 
 // The values of --hs, parsed.
 std::vector<ProductCode> parse_codes(const std::vector<std::string>& values);
@@ -66,11 +68,9 @@ LineChange change_lines(store::Store& store, const Measure& measure, std::span<c
                         const std::string& verb, Planner&& planner, ChangesetId changeset) {
   switch (measure.kind) {
   case MeasureKind::tariff:
-    return detail::change(store, store::lines_of_measure(store, measure.id), measure, codes, verb, planner,
-                          changeset);
+    return detail::change(store, store::lines_of_measure(store, measure.id), measure, codes, verb, planner, changeset);
   case MeasureKind::listing:
-    return detail::change(store, store::listing_versions(store, measure.id), measure, codes, verb, planner,
-                          changeset);
+    return detail::change(store, store::listing_versions(store, measure.id), measure, codes, verb, planner, changeset);
   case MeasureKind::control:
   case MeasureKind::other:
     break;

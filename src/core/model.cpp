@@ -11,8 +11,7 @@ namespace tw {
 
 namespace {
 
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+template <typename Enum, std::size_t N> using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
 
 template <typename Enum, std::size_t N> std::string_view name_of(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [candidate, name] : table) {

@@ -24,6 +24,7 @@ struct Changeset {
   std::string author;
   std::string reason;
   std::string command;
+  std::optional<ChangesetId> undoes; // the changeset an undo reverses
 };
 
 // A half-open validity interval [from, to); no `to` means until further notice.
@@ -60,6 +61,8 @@ struct Act {
   std::optional<Date> published;
   EntityCounts added;
   EntityCounts removed;
+
+  bool operator==(const Act&) const = default;
 };
 
 enum class MeasureKind { tariff, listing, control, other };

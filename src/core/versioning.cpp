@@ -56,16 +56,13 @@ template <typename Line> bool same_terms(const Line& a, const Line& b) {
   return new_version(a, b.valid) == new_version(b, b.valid);
 }
 
-bool overlap(const Validity& a, const Validity& b) {
-  return (!a.to || b.from < *a.to) && (!b.to || a.from < *b.to);
-}
+bool overlap(const Validity& a, const Validity& b) { return (!a.to || b.from < *a.to) && (!b.to || a.from < *b.to); }
 
 } // namespace
 
 bool LineUpdate::empty() const {
   return !act_id && !note && !rate && !heading && !name && !aliases && !type && !country && !addresses &&
-         !license_requirement && !license_policy && !source_key && !direction && !requirement && !quota &&
-         !description;
+         !license_requirement && !license_policy && !source_key && !direction && !requirement && !quota && !description;
 }
 
 std::vector<std::string> LineUpdate::fields_not_for(MeasureKind kind) const {
@@ -182,10 +179,12 @@ std::expected<VersionPlan<Line>, std::string> correct(std::span<const Line> curr
                                                       const Correction& correction) {
   const bool new_dates = correction.valid_from || correction.valid_to;
   VersionPlan<Line> plan;
+  bool any_chosen = false;
   for (const auto& [key, versions] : by_line(current)) {
     std::vector<const Line*> chosen;
     std::ranges::copy_if(versions, std::back_inserter(chosen),
                          [&](const Line* v) { return !on || v->valid.contains(*on); });
+    any_chosen = any_chosen || !chosen.empty();
     if (new_dates && chosen.size() > 1) {
       return std::unexpected(fmt::format("a line has {} versions; give --on a date in force of the one whose dates "
                                          "are wrong",
@@ -198,22 +197,24 @@ std::expected<VersionPlan<Line>, std::string> correct(std::span<const Line> curr
       fixed.valid.from = correction.valid_from.value_or(old->valid.from);
       fixed.valid.to = correction.valid_to.value_or(old->valid.to);
       if (fixed.valid.to && *fixed.valid.to <= fixed.valid.from) {
-        return std::unexpected(
-            fmt::format("the corrected validity ends ({}) on or before it starts ({})", fixed.valid.to->to_string(),
-                        fixed.valid.from.to_string()));
+        return std::unexpected(fmt::format("the corrected validity ends ({}) on or before it starts ({})",
+                                           fixed.valid.to->to_string(), fixed.valid.from.to_string()));
       }
       if (same_terms(*old, fixed) && fixed.valid == old->valid) {
         continue;
       }
       for (const Line* other : versions) {
         if (other != old && overlap(other->valid, fixed.valid)) {
-          return std::unexpected(fmt::format("the corrected dates overlap the version in force from {}",
-                                             other->valid.from.to_string()));
+          return std::unexpected(
+              fmt::format("the corrected dates overlap the version in force from {}", other->valid.from.to_string()));
         }
       }
       plan.superseded.push_back(old->row_id);
       plan.inserted.push_back(std::move(fixed));
     }
+  }
+  if (on && !any_chosen) {
+    return std::unexpected("nothing to correct: no line is in force on that date");
   }
   if (plan.inserted.empty()) {
     return std::unexpected(on ? "the correction changes nothing: the versions in force on that date already say this"
@@ -225,15 +226,15 @@ std::expected<VersionPlan<Line>, std::string> correct(std::span<const Line> curr
 } // namespace
 
 #define TW_DEFINE_PLANS(Line)                                                                                          \
-  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                 \
+  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                   \
                                                            const LineUpdate& update) {                                 \
     return amend(current, from, update);                                                                               \
   }                                                                                                                    \
-  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                     \
+  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                       \
                                                          const std::optional<std::string>& end_act_id) {               \
     return end(current, on, end_act_id);                                                                               \
   }                                                                                                                    \
-  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,  \
+  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,    \
                                                              const Correction& correction) {                           \
     return correct(current, on, correction);                                                                           \
   }

@@ -64,8 +64,9 @@ template <typename Line> struct VersionPlan {
 //
 // plan_correct: the versions in force on `on` (every version when `on` is unset) are
 // superseded in record time by corrected copies; valid time is what the correction says.
-// Fails when nothing changes, when new dates are asked for more than one version of a line,
-// or when a corrected version would overlap another version of its line.
+// Fails when no line is in force on `on`, when nothing changes, when new dates are asked for
+// more than one version of a line, or when a corrected version would overlap another version
+// of its line.
 
 // A fix of a recording error: new terms, and optionally new dates, for the versions chosen.
 struct Correction {
@@ -75,11 +76,11 @@ struct Correction {
 };
 
 #define TW_DECLARE_PLANS(Line)                                                                                         \
-  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                 \
+  std::expected<VersionPlan<Line>, std::string> plan_amend(std::span<const Line> current, Date from,                   \
                                                            const LineUpdate& update);                                  \
-  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                     \
+  std::expected<VersionPlan<Line>, std::string> plan_end(std::span<const Line> current, Date on,                       \
                                                          const std::optional<std::string>& end_act_id);                \
-  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,  \
+  std::expected<VersionPlan<Line>, std::string> plan_correct(std::span<const Line> current, std::optional<Date> on,    \
                                                              const Correction& correction);
 
 TW_DECLARE_PLANS(TariffLine)

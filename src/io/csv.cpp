@@ -5,8 +5,9 @@
 namespace tw::io {
 
 namespace {
-const char* const k_quote_hint = "inside a quoted field a quote is written twice (\"\"); a field with a quote, comma or "
-                                 "line break must be quoted whole";
+const char* const k_quote_hint =
+    "inside a quoted field a quote is written twice (\"\"); a field with a quote, comma or "
+    "line break must be quoted whole";
 }
 
 CsvReader::CsvReader(std::istream& in, std::string file_name) : m_in(in), m_file(std::move(file_name)) {
@@ -132,7 +133,7 @@ bool CsvTable::next(CsvRecord& record) {
   }
   if (record.fields.size() != m_header.size()) {
     const SourcePosition at = record.positions.size() > m_header.size() ? record.positions[m_header.size()]
-                                                                         : SourcePosition{file_name(), record.line, 0};
+                                                                        : SourcePosition{file_name(), record.line, 0};
     throw data_error(at, fmt::format("{} fields where the header names {}", record.fields.size(), m_header.size()),
                      "every row has one field per column; quote fields that hold commas");
   }

@@ -93,9 +93,9 @@ template <typename Line> std::optional<Line> line_of(const store::WithMeasure<Li
 
 std::vector<LineChange> detect_changes(const std::vector<store::MeasureLine>& versions, Date from, Date to) {
   std::vector<LineChange> found;
-  for (const auto& step : steps(versions, from, to, [](const auto& a, const auto& b) { return a.rate != b.rate; })) {
+  for (const auto& step : steps(versions, from, to, [](const auto&a, const auto&b) { return a.rate != b.rate; })) {
     const auto& [line, measure] = step.after != nullptr ? *step.after : *step.before;
-    LineChange change{step.kind,    step.effective, measure,      line.key.origin, line.key.company,
+    LineChange change{step.kind,     step.effective, measure,      line.key.origin, line.key.company,
                       {line.key.hs}, std::nullopt,   std::nullopt, line.act_id,     line.heading};
     if (step.before != nullptr) {
       change.old_rate = step.before->line.rate;
@@ -119,7 +119,12 @@ std::vector<ListingChange> detect_listing_changes(const std::vector<store::Measu
   std::vector<ListingChange> found;
   for (const auto& step : steps(versions, from, to, terms_differ<Listing>)) {
     const auto& [line, measure] = step.after != nullptr ? *step.after : *step.before;
-    ListingChange change{step.kind, false, step.effective, measure, line_of(step.before), line_of(step.after),
+    ListingChange change{step.kind,
+                         false,
+                         step.effective,
+                         measure,
+                         line_of(step.before),
+                         line_of(step.after),
                          step.after != nullptr ? line.act_id : line.end_act_id};
     change.relisted = step.kind == ChangeKind::added && listed_before(measure.id, step.effective);
     found.push_back(std::move(change));
@@ -138,8 +143,13 @@ std::vector<ControlChange> detect_control_changes(const std::vector<store::Measu
   std::vector<ControlChange> found;
   for (const auto& step : steps(versions, from, to, terms_differ<ControlLine>)) {
     const auto& [line, measure] = step.after != nullptr ? *step.after : *step.before;
-    found.push_back(ControlChange{step.kind, step.effective, measure, line.key.partner, {line.key.hs},
-                                  line_of(step.before), line_of(step.after),
+    found.push_back(ControlChange{step.kind,
+                                  step.effective,
+                                  measure,
+                                  line.key.partner,
+                                  {line.key.hs},
+                                  line_of(step.before),
+                                  line_of(step.after),
                                   step.after != nullptr ? line.act_id : line.end_act_id});
   }
   // Lines of one measure that changed alike merge; what they say is compared without the code.

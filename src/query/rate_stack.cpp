@@ -57,8 +57,7 @@ std::string excluded_because(const Layer& layer, const std::vector<Layer>& apply
     }
     if (winner != nullptr) {
       return fmt::format("exclusive group {}: {} ({}, priority {}) is charged instead of this (priority {})",
-                         group.name, winner->source.measure.id, winner->source.measure.authority, best,
-                         group.priority);
+                         group.name, winner->source.measure.id, winner->source.measure.authority, best, group.priority);
     }
   }
   return {};

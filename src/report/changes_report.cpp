@@ -104,9 +104,9 @@ Table tariff_table(const std::vector<query::LineChange>& changes, const ActLooku
         {Cell::of(std::string(change.measure.imposer.code())), Cell::of(std::string(change.origin.code())),
          Cell::of(change.measure.authority), Cell::of(change.effective.to_string()), Cell::of(change.measure.id),
          products_cell(change.codes, change.measure.imposer),
-         Cell::with_json(change_text(change), std::string(kind_name(change.kind))),
-         optional_rate_cell(change.old_rate), optional_rate_cell(change.new_rate), std::move(points), std::move(factor),
-         text_cell(change.heading), Cell::of(act_reference(change.act_id, find_act))});
+         Cell::with_json(change_text(change), std::string(kind_name(change.kind))), optional_rate_cell(change.old_rate),
+         optional_rate_cell(change.new_rate), std::move(points), std::move(factor), text_cell(change.heading),
+         Cell::of(act_reference(change.act_id, find_act))});
   }
   nlohmann::ordered_json counts = {{"changed", changed}, {"new", added}, {"ended", ended}, {"product_codes", codes}};
   summary = {"summary", "tariffs",
@@ -157,7 +157,7 @@ Table listing_changes_table(const std::vector<query::ListingChange>& changes, co
                {"list", "list"},
                {"effective", "effective"},
                {"change", "change"},
-               {"id", "id"},
+               {"id", "id", Align::left, true},
                {"name", "name", Align::left, false, true},
                {"country", "country"},
                {"details", "details", Align::left, false, true},
@@ -172,8 +172,7 @@ Table listing_changes_table(const std::vector<query::ListingChange>& changes, co
          Cell::of(change.effective.to_string()), Cell::of(std::string(listing_change_name(change))),
          Cell::of(change.measure.id), Cell::of(entry.name),
          Cell::of(entry.country ? std::string(entry.country->code()) : std::string()),
-         Cell::of(change.before && change.after ? modification(*change.before, *change.after)
-                                                : entry.license_policy.value_or("")),
+         Cell::of(change.before && change.after ? modification(*change.before, *change.after) : std::string()),
          Cell::of(act_reference(change.act_id, find_act))});
   }
   return table;
@@ -303,10 +302,10 @@ Report changes_report(const ChangesQuestion& question, const FoundChanges& chang
     report.tables.push_back(listing_counts_table(*changes.listings, find_act));
   }
   if (changes.controls) {
-    report.fields.push_back({"controls_summary", "controls",
-                             Cell::with_json(fmt::format("{} change{}", changes.controls->size(),
-                                                         changes.controls->size() == 1 ? "" : "s"),
-                                             changes.controls->size())});
+    report.fields.push_back(
+        {"controls_summary", "controls",
+         Cell::with_json(fmt::format("{} change{}", changes.controls->size(), changes.controls->size() == 1 ? "" : "s"),
+                         changes.controls->size())});
     report.tables.push_back(control_changes_table(*changes.controls, find_act));
   }
   return report;

@@ -71,12 +71,11 @@ Table listing_table(const std::vector<store::MeasureListing>& listings, const Ac
               true};
   for (const auto* listing : latest) {
     const Listing& entry = listing->line;
-    table.rows.push_back({Cell::of(entry.list), Cell::of(listing->measure.id), Cell::of(entry.name),
-                          list_cell(entry.aliases), optional_code(entry.country),
-                          Cell::of(std::string(to_string(entry.type))), date_cell(entry.valid.from),
-                          date_cell(entry.valid.to), text_cell(entry.license_requirement),
-                          text_cell(entry.license_policy), text_cell(entry.source_key),
-                          Cell::of(act_reference(entry.act_id, find_act))});
+    table.rows.push_back(
+        {Cell::of(entry.list), Cell::of(listing->measure.id), Cell::of(entry.name), list_cell(entry.aliases),
+         optional_code(entry.country), Cell::of(std::string(to_string(entry.type))), date_cell(entry.valid.from),
+         date_cell(entry.valid.to), text_cell(entry.license_requirement), text_cell(entry.license_policy),
+         text_cell(entry.source_key), Cell::of(act_reference(entry.act_id, find_act))});
   }
   return table;
 }
@@ -104,19 +103,18 @@ Report listing_report(const Measure& measure, const std::vector<Listing>& versio
                {"license_policy", "policy", Align::left, false, true},
                {"source_key", "source key", Align::left, true},
                {"act", "listed by"},
-               {"citation", "citation", Align::left, true},
+               {"citation", "citation"},
                {"end_act", "delisted by"},
                {"note", "note", Align::left, false, true}},
               {},
               0};
   for (const auto& version : versions) {
-    table.rows.push_back({date_cell(version.valid.from), date_cell(version.valid.to), Cell::of(version.name),
-                          list_cell(version.aliases), optional_code(version.country),
-                          Cell::of(std::string(to_string(version.type))), list_cell(version.addresses),
-                          text_cell(version.license_requirement), text_cell(version.license_policy),
-                          text_cell(version.source_key), Cell::of(act_reference(version.act_id, find_act)),
-                          Cell::of(citation_of(version.act_id, find_act)),
-                          Cell::of(act_reference(version.end_act_id, find_act)), text_cell(version.note)});
+    table.rows.push_back(
+        {date_cell(version.valid.from), date_cell(version.valid.to), Cell::of(version.name), list_cell(version.aliases),
+         optional_code(version.country), Cell::of(std::string(to_string(version.type))), list_cell(version.addresses),
+         text_cell(version.license_requirement), text_cell(version.license_policy), text_cell(version.source_key),
+         text_cell(version.act_id), Cell::of(citation_of(version.act_id, find_act)), text_cell(version.end_act_id),
+         text_cell(version.note)});
   }
   report.tables.push_back(std::move(table));
   return report;
@@ -202,12 +200,12 @@ Report control_report(const Measure& measure, const std::vector<ControlLine>& li
               {},
               0};
   for (const auto& line : lines) {
-    table.rows.push_back(
-        {Cell::of(std::string(line.key.partner.code())), Cell::of(line.key.hs.format(measure.imposer)),
-         Cell::of(line.direction ? std::string(to_string(*line.direction)) : std::string()),
-         Cell::of(line.requirement ? std::string(to_string(*line.requirement)) : std::string()),
-         text_cell(line.quota), text_cell(line.description), date_cell(line.valid.from), date_cell(line.valid.to),
-         text_cell(line.act_id), Cell::of(citation_of(line.act_id, find_act)), text_cell(line.note)});
+    table.rows.push_back({Cell::of(std::string(line.key.partner.code())), Cell::of(line.key.hs.format(measure.imposer)),
+                          Cell::of(line.direction ? std::string(to_string(*line.direction)) : std::string()),
+                          Cell::of(line.requirement ? std::string(to_string(*line.requirement)) : std::string()),
+                          text_cell(line.quota), text_cell(line.description), date_cell(line.valid.from),
+                          date_cell(line.valid.to), text_cell(line.act_id),
+                          Cell::of(citation_of(line.act_id, find_act)), text_cell(line.note)});
   }
   report.tables.push_back(std::move(table));
   return report;

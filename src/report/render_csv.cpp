@@ -1,6 +1,7 @@
+#include "io/csv.hpp"
 #include "report/render.hpp"
 
-#include "io/csv.hpp"
+#include <algorithm>
 
 namespace tw::report {
 
@@ -12,7 +13,11 @@ void render_csv(const Report& report, std::ostream& out) {
     }
     return;
   }
-  const Table& table = report.tables.front();
+  // The main table: the first, or, where empty tables may be left out (a list of several
+  // kinds), the first that has rows.
+  const auto with_rows = std::ranges::find_if(report.tables, [](const Table& t) { return !t.rows.empty(); });
+  const Table& table =
+      with_rows != report.tables.end() && report.tables.front().hide_when_empty ? *with_rows : report.tables.front();
   std::vector<std::string> record;
   for (const auto& column : table.columns) {
     record.push_back(column.key);

@@ -1,5 +1,7 @@
 #include "store/acts.hpp"
 
+#include "store/versions.hpp"
+
 #include <fmt/format.h>
 
 namespace tw::store {
@@ -23,6 +25,24 @@ std::optional<std::string> from_counts(const EntityCounts& counts) {
 
 EntityCounts to_counts(const std::optional<std::string>& text) {
   return text ? parse_entity_counts(*text).value() : EntityCounts{};
+}
+
+// The columns read_act expects, in order; `a` is act_versions.
+constexpr const char* k_act_columns = "a.act_id, a.imposer, a.title, a.citation, a.document_number, a.url, "
+                                      "a.announced, a.published, a.added, a.removed";
+
+// Values in the store were validated on the way in, so reading them back cannot fail.
+Act read_act(const Statement& row) {
+  return Act{row.text(0),
+             Jurisdiction::parse(row.text(1)).value(),
+             row.text(2),
+             row.optional_text(3),
+             row.optional_text(4),
+             row.optional_text(5),
+             to_date(row.optional_text(6)),
+             to_date(row.optional_text(7)),
+             to_counts(row.optional_text(8)),
+             to_counts(row.optional_text(9))};
 }
 
 void insert_version(Store& store, const Act& act, ChangesetId changeset) {
@@ -64,23 +84,38 @@ void replace_act(Store& store, const Act& act, ChangesetId changeset) {
 }
 
 std::optional<Act> find_act(const Store& store, std::string_view id, RecordPoint point) {
-  Statement select(store.db(), R"(
-    SELECT imposer, title, citation, document_number, url, announced, published, added, removed FROM act_versions
-    WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2))");
-  select.bind(1, id).bind(2, point.at);
+  Statement select(store.db(), fmt::format("SELECT {} FROM act_versions a WHERE a.act_id = ?2 AND a.recorded_in <= ?1 "
+                                           "AND (a.superseded_in IS NULL OR a.superseded_in > ?1)",
+                                           k_act_columns));
+  select.bind(1, point.at).bind(2, id);
   if (!select.step()) {
     return std::nullopt;
   }
-  return Act{std::string(id),
-             Jurisdiction::parse(select.text(0)).value(),
-             select.text(1),
-             select.optional_text(2),
-             select.optional_text(3),
-             select.optional_text(4),
-             to_date(select.optional_text(5)),
-             to_date(select.optional_text(6)),
-             to_counts(select.optional_text(7)),
-             to_counts(select.optional_text(8))};
+  return read_act(select);
+}
+
+std::vector<ActVersion> act_versions(const Store& store, std::string_view id, RecordPoint point) {
+  Statement select(store.db(), fmt::format("SELECT {}, a.row_id, a.recorded_in, a.superseded_in FROM act_versions a "
+                                           "WHERE {} AND a.act_id = ?2 ORDER BY a.recorded_in, a.row_id",
+                                           k_act_columns, visible("a", point)));
+  select.bind(1, point.at).bind(2, id);
+  std::vector<ActVersion> versions;
+  while (select.step()) {
+    versions.push_back(
+        ActVersion{select.integer(10), read_act(select), select.integer(11), select.optional_integer(12)});
+  }
+  return versions;
+}
+
+std::vector<Act> acts_at(const Store& store, RecordPoint point) {
+  Statement select(store.db(), fmt::format("SELECT {} FROM act_versions a WHERE {} ORDER BY a.act_id", k_act_columns,
+                                           visible("a", point)));
+  select.bind(1, point.at);
+  std::vector<Act> acts;
+  while (select.step()) {
+    acts.push_back(read_act(select));
+  }
+  return acts;
 }
 
 namespace {

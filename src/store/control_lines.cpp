@@ -24,15 +24,7 @@ ControlLine read_control_line(const Statement& row) {
   }
   line.quota = row.optional_text(6);
   line.description = row.optional_text(7);
-  line.act_id = row.optional_text(8);
-  line.end_act_id = row.optional_text(9);
-  line.note = row.optional_text(10);
-  line.valid.from = Date::parse(row.text(11)).value();
-  if (auto to = row.optional_text(12)) {
-    line.valid.to = Date::parse(*to).value();
-  }
-  line.recorded_in = row.integer(13);
-  line.superseded_in = row.optional_integer(14);
+  read_version_columns(line, row, 8);
   return line;
 }
 
@@ -58,7 +50,7 @@ void insert_control_line(Store& store, const ControlLine& line, ChangesetId chan
       .bind(9, line.end_act_id)
       .bind(10, line.note)
       .bind(11, line.valid.from.to_string())
-      .bind(12, line.valid.to ? std::optional(line.valid.to->to_string()) : std::nullopt)
+      .bind(12, date_text(line.valid.to))
       .bind(13, changeset);
   insert.run();
 }
@@ -83,8 +75,7 @@ std::vector<ControlLine> control_lines_of_measure(const Store& store, const std:
   return lines;
 }
 
-std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter,
-                                               RecordPoint point) {
+std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter, RecordPoint point) {
   Conditions where;
   if (filter.kind) {
     where.add("m.kind = {0}", std::string(to_string(*filter.kind)));
@@ -102,20 +93,20 @@ std::vector<MeasureControl> find_control_lines(const Store& store, const Control
     where.add("mv.authority = {0} COLLATE NOCASE", *filter.authority);
   }
   if (filter.text) {
-    where.add("(l.description LIKE '%' || {0} || '%' OR mv.title LIKE '%' || {0} || '%' "
-              "OR l.note LIKE '%' || {0} || '%')",
+    // instr, not LIKE: % and _ in the text are themselves.
+    where.add("(instr(tw_fold(l.description), tw_fold({0})) > 0 OR instr(tw_fold(mv.title), tw_fold({0})) > 0 "
+              "OR instr(tw_fold(l.note), tw_fold({0})) > 0)",
               *filter.text);
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
-  Statement select(store.db(),
-                   fmt::format("SELECT {} FROM control_lines l JOIN measures m ON m.id = l.measure_id "
-                               "JOIN measure_versions mv ON mv.measure_id = l.measure_id "
-                               "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
-                               "WHERE {}{} ORDER BY mv.imposer, l.partner, mv.authority, l.measure_id, l.hs, "
-                               "l.valid_from, l.recorded_in",
-                               k_control_columns, measure_point.at, measure_point.at, visible("l", point),
-                               where.sql()));
+  Statement select(
+      store.db(), fmt::format("SELECT {} FROM control_lines l JOIN measures m ON m.id = l.measure_id "
+                              "JOIN measure_versions mv ON mv.measure_id = l.measure_id "
+                              "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
+                              "WHERE {}{} ORDER BY mv.imposer, l.partner, mv.authority, l.measure_id, l.hs, "
+                              "l.valid_from, l.recorded_in",
+                              k_control_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
   where.bind(select, point);
   return read_with_measures<ControlLine>(store, select, point, read_control_line);
 }

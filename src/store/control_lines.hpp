@@ -34,7 +34,6 @@ struct ControlFilter {
   std::optional<std::pair<Date, Date>> changing_between;
 };
 
-std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter,
-                                               RecordPoint point = {});
+std::vector<MeasureControl> find_control_lines(const Store& store, const ControlFilter& filter, RecordPoint point = {});
 
 } // namespace tw::store

@@ -37,15 +37,7 @@ Listing read_listing(const Statement& row) {
   listing.license_requirement = row.optional_text(8);
   listing.license_policy = row.optional_text(9);
   listing.source_key = row.optional_text(10);
-  listing.act_id = row.optional_text(11);
-  listing.end_act_id = row.optional_text(12);
-  listing.note = row.optional_text(13);
-  listing.valid.from = Date::parse(row.text(14)).value();
-  if (auto to = row.optional_text(15)) {
-    listing.valid.to = Date::parse(*to).value();
-  }
-  listing.recorded_in = row.integer(16);
-  listing.superseded_in = row.optional_integer(17);
+  read_version_columns(listing, row, 11);
   return listing;
 }
 
@@ -68,7 +60,7 @@ void insert_listing(Store& store, const Listing& listing, ChangesetId changeset)
       .bind(12, listing.end_act_id)
       .bind(13, listing.note)
       .bind(14, listing.valid.from.to_string())
-      .bind(15, listing.valid.to ? std::optional(listing.valid.to->to_string()) : std::nullopt)
+      .bind(15, date_text(listing.valid.to))
       .bind(16, changeset);
   insert.run();
 }
@@ -104,8 +96,9 @@ Conditions listing_conditions(const ListingFilter& filter) {
     where.add("l.country = {0}", filter.country->code());
   }
   if (filter.text) {
-    where.add("(l.name LIKE '%' || {0} || '%' OR EXISTS (SELECT 1 FROM json_each(l.aliases) "
-              "WHERE json_each.value LIKE '%' || {0} || '%'))",
+    // instr, not LIKE: % and _ in the text are themselves.
+    where.add("(instr(tw_fold(l.name), tw_fold({0})) > 0 OR EXISTS (SELECT 1 FROM json_each(l.aliases) "
+              "WHERE instr(tw_fold(json_each.value), tw_fold({0})) > 0))",
               *filter.text);
   }
   if (filter.authority) {

@@ -1,5 +1,7 @@
 #include "store/measures.hpp"
 
+#include "store/versions.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -7,6 +9,24 @@
 namespace tw::store {
 
 namespace {
+
+// The columns read_measure expects, in order; `m` is measures, `v` measure_versions.
+constexpr const char* k_measure_columns =
+    "m.id, m.kind, v.imposer, v.authority, v.act_id, v.title, v.announced, v.note, v.exclusive_groups";
+
+// Values in the store were validated on the way in, so reading them back cannot fail.
+Measure read_measure(const Statement& row) {
+  const auto announced = row.optional_text(6);
+  return Measure{row.text(0),
+                 parse_measure_kind(row.text(1)).value_or(MeasureKind::other),
+                 Jurisdiction::parse(row.text(2)).value(),
+                 row.text(3),
+                 row.optional_text(4),
+                 row.optional_text(5),
+                 announced ? std::optional(Date::parse(*announced).value()) : std::nullopt,
+                 row.optional_text(7),
+                 parse_exclusive_groups(row.optional_text(8).value_or(""))};
+}
 
 void insert_version(Store& store, const Measure& measure, ChangesetId changeset) {
   Statement insert(store.db(), R"(
@@ -55,24 +75,15 @@ void replace_measure(Store& store, const Measure& measure, ChangesetId changeset
 }
 
 std::optional<Measure> find_measure(const Store& store, std::string_view id, RecordPoint point) {
-  Statement select(store.db(), R"(
-    SELECT m.kind, v.imposer, v.authority, v.act_id, v.title, v.announced, v.note, v.exclusive_groups
-    FROM measures m JOIN measure_versions v ON v.measure_id = m.id
-    WHERE m.id = ?1 AND v.recorded_in <= ?2 AND (v.superseded_in IS NULL OR v.superseded_in > ?2))");
-  select.bind(1, id).bind(2, point.at);
+  Statement select(store.db(), fmt::format("SELECT {} FROM measures m JOIN measure_versions v ON v.measure_id = m.id "
+                                           "WHERE m.id = ?2 AND v.recorded_in <= ?1 "
+                                           "AND (v.superseded_in IS NULL OR v.superseded_in > ?1)",
+                                           k_measure_columns));
+  select.bind(1, point.at).bind(2, id);
   if (!select.step()) {
     return std::nullopt;
   }
-  const auto announced = select.optional_text(5);
-  return Measure{std::string(id),
-                 parse_measure_kind(select.text(0)).value_or(MeasureKind::other),
-                 Jurisdiction::parse(select.text(1)).value(),
-                 select.text(2),
-                 select.optional_text(3),
-                 select.optional_text(4),
-                 announced ? std::optional(Date::parse(*announced).value()) : std::nullopt,
-                 select.optional_text(6),
-                 parse_exclusive_groups(select.optional_text(7).value_or(""))};
+  return read_measure(select);
 }
 
 Measure require_measure(const Store& store, std::string_view id, RecordPoint point) {
@@ -84,21 +95,48 @@ Measure require_measure(const Store& store, std::string_view id, RecordPoint poi
   return *measure;
 }
 
+std::vector<MeasureVersion> measure_versions(const Store& store, std::string_view id, RecordPoint point) {
+  Statement select(store.db(), fmt::format("SELECT {}, v.row_id, v.recorded_in, v.superseded_in "
+                                           "FROM measures m JOIN measure_versions v ON v.measure_id = m.id "
+                                           "WHERE {} AND m.id = ?2 ORDER BY v.recorded_in, v.row_id",
+                                           k_measure_columns, visible("v", point)));
+  select.bind(1, point.at).bind(2, id);
+  std::vector<MeasureVersion> versions;
+  while (select.step()) {
+    versions.push_back(
+        MeasureVersion{select.integer(9), read_measure(select), select.integer(10), select.optional_integer(11)});
+  }
+  return versions;
+}
+
+std::vector<Measure> measures_at(const Store& store, RecordPoint point) {
+  Statement select(store.db(), fmt::format("SELECT {} FROM measures m JOIN measure_versions v ON v.measure_id = m.id "
+                                           "WHERE {} ORDER BY m.id",
+                                           k_measure_columns, visible("v", point)));
+  select.bind(1, point.at);
+  std::vector<Measure> measures;
+  while (select.step()) {
+    measures.push_back(read_measure(select));
+  }
+  return measures;
+}
+
 std::vector<std::string> measures_citing_act(const Store& store, std::string_view act_id, RecordPoint point) {
-  Statement select(store.db(), R"(
-    SELECT measure_id FROM measure_versions
-    WHERE act_id = ?1 AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM tariff_lines
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM listings
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    UNION
-    SELECT measure_id FROM control_lines
-    WHERE (act_id = ?1 OR end_act_id = ?1) AND recorded_in <= ?2 AND (superseded_in IS NULL OR superseded_in > ?2)
-    ORDER BY 1)");
-  select.bind(1, act_id).bind(2, point.at);
+  // The tables that cite acts hold measure versions and lines, each naming its measure first.
+  std::string sql;
+  for (const auto& table : versioned_tables()) {
+    if (table.act_columns.empty()) {
+      continue;
+    }
+    std::string cites;
+    for (const auto column : table.act_columns) {
+      cites += fmt::format("{}{} = ?2", cites.empty() ? "" : " OR ", column);
+    }
+    sql += fmt::format("{}SELECT {} FROM {} v WHERE ({}) AND {}", sql.empty() ? "" : " UNION ", table.key[0],
+                       table.name, cites, visible("v", point));
+  }
+  Statement select(store.db(), sql + " ORDER BY 1");
+  select.bind(1, point.at).bind(2, act_id);
   std::vector<std::string> ids;
   while (select.step()) {
     ids.push_back(select.text(0));

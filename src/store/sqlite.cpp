@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <utf8proc.h>
 
+#include <cstdlib>
 #include <utility>
 
 namespace tw::store {
@@ -33,6 +35,25 @@ namespace {
   }
 }
 
+// tw_fold(text): `text` case-folded, for searches in any case (SQLite's own lower() and LIKE
+// fold ASCII only). Text that is not valid UTF-8 is returned as it is.
+void fold_case(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = sqlite3_value_text(arguments[0]);
+  const int size = sqlite3_value_bytes(arguments[0]);
+  utf8proc_uint8_t* folded = nullptr;
+  const auto length = utf8proc_map(
+      text, size, &folded, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (length < 0) {
+    sqlite3_result_value(context, arguments[0]);
+    return;
+  }
+  sqlite3_result_text(context, reinterpret_cast<const char*>(folded), static_cast<int>(length), std::free);
+}
+
 } // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) {
@@ -59,6 +80,8 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
   sqlite3_extended_result_codes(m_handle, 1);
   // A writer waits this long for another writer before giving up with exit 75.
   sqlite3_busy_timeout(m_handle, 10'000);
+  sqlite3_create_function_v2(m_handle, "tw_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                             fold_case, nullptr, nullptr, nullptr);
 }
 
 Database::~Database() { sqlite3_close_v2(m_handle); }
@@ -84,6 +107,8 @@ void Database::execute(std::string_view sql) {
 }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_handle); }
+
+std::int64_t Database::changes() const { return sqlite3_changes64(m_handle); }
 
 Statement::Statement(const Database& db, std::string_view sql) : m_db(&db) {
   const int result = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
@@ -142,6 +167,21 @@ bool Statement::step() {
 
 void Statement::run() {
   while (step()) {
+  }
+}
+
+std::expected<void, std::string> Statement::run_checked() {
+  while (true) {
+    const int result = sqlite3_step(m_handle);
+    if (result == SQLITE_DONE) {
+      return {};
+    }
+    if ((result & 0xff) == SQLITE_CONSTRAINT) {
+      return std::unexpected(std::string(sqlite3_errmsg(m_db->handle())));
+    }
+    if (result != SQLITE_ROW) {
+      fail(m_db->handle(), result, fmt::format("store {}", m_db->path().string()));
+    }
   }
 }
 

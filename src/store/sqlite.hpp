@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,7 +14,8 @@ namespace tw::store {
 
 // Owns one SQLite connection. Failures throw tw::Error with an exit code that fits the
 // SQLite result (busy → 75, I/O → 74, cannot open → 66 or 73, other → 70) and SQLite's
-// own message.
+// own message. SQL on it may call tw_fold(text): the text case-folded (all of Unicode), for
+// searches in any case.
 class Database {
 public:
   enum class Mode { read_only, read_write, create };
@@ -28,6 +30,8 @@ public:
   // Runs one or more statements that return no rows.
   void execute(std::string_view sql);
   std::int64_t last_insert_rowid() const;
+  // The rows the last INSERT, UPDATE or DELETE changed.
+  std::int64_t changes() const;
   const std::filesystem::path& path() const { return m_path; }
   sqlite3* handle() const { return m_handle; }
 
@@ -60,6 +64,10 @@ public:
   bool step();
   // Steps to the end of a statement that returns no rows.
   void run();
+  // Like `run`, but when the statement breaks a constraint (NOT NULL, CHECK, UNIQUE, FOREIGN
+  // KEY, a STRICT column type) returns SQLite's message instead of throwing, for callers that
+  // report the offending input themselves. Call `reset` before running it again.
+  std::expected<void, std::string> run_checked();
   // Resets for another run and clears the bindings.
   void reset();
 

@@ -94,8 +94,13 @@ Store Store::open(const std::filesystem::path& path, Access access) {
 }
 
 ChangesetId Store::record_changeset(const Changeset& changeset) {
-  Statement insert(m_db, "INSERT INTO changesets (recorded_at, author, reason, command) VALUES (?1, ?2, ?3, ?4)");
-  insert.bind(1, changeset.recorded_at).bind(2, changeset.author).bind(3, changeset.reason).bind(4, changeset.command);
+  Statement insert(m_db, "INSERT INTO changesets (recorded_at, author, reason, command, undoes) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert.bind(1, changeset.recorded_at)
+      .bind(2, changeset.author)
+      .bind(3, changeset.reason)
+      .bind(4, changeset.command)
+      .bind(5, changeset.undoes);
   insert.run();
   return m_db.last_insert_rowid();
 }

@@ -20,7 +20,7 @@ int current_schema_version();
 // not superseded by then. The default sees what is current.
 struct RecordPoint {
   ChangesetId at = std::numeric_limits<ChangesetId>::max();
-  bool every_version = false; // all versions ever recorded, superseded or not (history)
+  bool every_version = false; // all versions recorded by `at`, superseded or not (history)
 
   static RecordPoint all_versions() { return {std::numeric_limits<ChangesetId>::max(), true}; }
 };

@@ -18,15 +18,7 @@ TariffLine read_tariff_line(const Statement& row) {
   line.key.company = row.text(4);
   line.rate = Rate::parse(row.text(5)).value();
   line.heading = row.optional_text(6);
-  line.act_id = row.optional_text(7);
-  line.end_act_id = row.optional_text(8);
-  line.note = row.optional_text(9);
-  line.valid.from = Date::parse(row.text(10)).value();
-  if (auto to = row.optional_text(11)) {
-    line.valid.to = Date::parse(*to).value();
-  }
-  line.recorded_in = row.integer(12);
-  line.superseded_in = row.optional_integer(13);
+  read_version_columns(line, row, 7);
   return line;
 }
 
@@ -80,7 +72,7 @@ void insert_line(Store& store, const TariffLine& line, ChangesetId changeset) {
       .bind(9, line.end_act_id)
       .bind(10, line.note)
       .bind(11, line.valid.from.to_string())
-      .bind(12, line.valid.to ? std::optional(line.valid.to->to_string()) : std::nullopt)
+      .bind(12, date_text(line.valid.to))
       .bind(13, changeset);
   insert.run();
 }

@@ -2,6 +2,17 @@
 
 namespace tw::store {
 
+const std::vector<VersionedTable>& versioned_tables() {
+  static const std::vector<VersionedTable> tables{
+      {"act_versions", {"act_id"}, false, {}, false},
+      {"measure_versions", {"measure_id"}, false, {"act_id"}, false},
+      {"tariff_lines", {"measure_id", "origin", "hs", "company"}, true, {"act_id", "end_act_id"}, true},
+      {"listings", {"measure_id"}, true, {"act_id", "end_act_id"}, true},
+      {"control_lines", {"measure_id", "partner", "hs"}, true, {"act_id", "end_act_id"}, true},
+  };
+  return tables;
+}
+
 void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids,
                     ChangesetId changeset) {
   Statement update(store.db(),

@@ -17,6 +17,23 @@
 
 namespace tw::store {
 
+// A table of row versions, stamped `recorded_in` and `superseded_in`.
+struct VersionedTable {
+  std::string_view name;
+  // The columns that name one versioned thing, the act or measure it belongs to first. The
+  // current versions of one thing never overlap in valid time; without valid time, one is current.
+  std::vector<std::string_view> key;
+  bool valid_time = false; // valid_from, valid_to
+  // The columns that name an act the version refers to.
+  std::vector<std::string_view> act_columns;
+  // Whether the rows are lines of the measure named by key[0].
+  bool lines_of_measure = false;
+};
+
+// Every table of row versions. The one list that undo, log and the act look-ups go through:
+// a new versioned table is added here.
+const std::vector<VersionedTable>& versioned_tables();
+
 // A line version with the measure it belongs to.
 template <typename Line> struct WithMeasure {
   Line line;
@@ -26,20 +43,38 @@ template <typename Line> struct WithMeasure {
 // The SQL condition that a row of `alias` is visible at the record point bound to ?1.
 inline std::string visible(std::string_view alias, RecordPoint point) {
   if (point.every_version) {
-    return "?1 IS NOT NULL";
+    return fmt::format("{}.recorded_in <= ?1", alias);
   }
   return fmt::format("{0}.recorded_in <= ?1 AND ({0}.superseded_in IS NULL OR {0}.superseded_in > ?1)", alias);
 }
 
+// Reads the columns every line table has, in this order from column `first` on: act_id,
+// end_act_id, note, valid_from, valid_to, recorded_in, superseded_in. Values in the store
+// were validated on the way in, so reading them back cannot fail.
+template <typename Line> void read_version_columns(Line& line, const Statement& row, int first) {
+  line.act_id = row.optional_text(first);
+  line.end_act_id = row.optional_text(first + 1);
+  line.note = row.optional_text(first + 2);
+  line.valid.from = Date::parse(row.text(first + 3)).value();
+  if (auto to = row.optional_text(first + 4)) {
+    line.valid.to = Date::parse(*to).value();
+  }
+  line.recorded_in = row.integer(first + 5);
+  line.superseded_in = row.optional_integer(first + 6);
+}
+
+// A date as the store writes it, or NULL.
+inline std::optional<std::string> date_text(const std::optional<Date>& date) {
+  return date ? std::optional(date->to_string()) : std::nullopt;
+}
+
 // Marks the rows `row_ids` of `table` as superseded by `changeset`.
-void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids,
-                    ChangesetId changeset);
+void supersede_rows(Store& store, std::string_view table, std::span<const std::int64_t> row_ids, ChangesetId changeset);
 
 // Steps `select` and reads each row with `read`, attaching the measure of each line, looked
 // up once per measure as seen at `point`.
 template <typename Line, typename Read>
-std::vector<WithMeasure<Line>> read_with_measures(const Store& store, Statement& select, RecordPoint point,
-                                                  Read read) {
+std::vector<WithMeasure<Line>> read_with_measures(const Store& store, Statement& select, RecordPoint point, Read read) {
   std::map<std::string, Measure> measures;
   std::vector<WithMeasure<Line>> result;
   while (select.step()) {

@@ -265,8 +265,8 @@ std::vector<std::string> describe(const std::vector<tw::query::ListingChange>& c
   std::vector<std::string> result;
   for (const auto& change : changes) {
     result.push_back(change.effective.to_string() + " " + kind_name(change.kind) + (change.relisted ? "(re)" : "") +
-                     " " + change.measure.id + " " + (change.after ? change.after->name : change.before->name) +
-                     " [" + change.act_id.value_or("") + "]");
+                     " " + change.measure.id + " " + (change.after ? change.after->name : change.before->name) + " [" +
+                     change.act_id.value_or("") + "]");
   }
   return result;
 }

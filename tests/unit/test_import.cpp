@@ -46,7 +46,9 @@ ImportOptions options(ReconcileMode mode, const std::string& as_of = "2026-01-01
   return result;
 }
 
-Changeset changeset() { return Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import t.csv"}; }
+Changeset changeset() {
+  return Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import t.csv", std::nullopt};
+}
 
 RowSource at_line(std::size_t line) { return RowSource{SourcePosition{"t.csv", line, 1}, {}}; }
 

@@ -29,7 +29,7 @@ ImportResult import_text(tw::store::Store& store, const std::string& text, DataF
   options.as_of = tw::test::day("2026-01-01");
   Importer importer(store, options);
   tw::io::read_native(in, "t.csv", format, importer, ignore_unknown);
-  return importer.finish(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import t.csv"});
+  return importer.finish(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import t.csv", std::nullopt});
 }
 
 std::string exported(const tw::store::Store& store, DataFormat format) {

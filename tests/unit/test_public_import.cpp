@@ -45,7 +45,8 @@ Imported import_files(Store& store, PublicFormat format, const std::vector<std::
   }
   Imported imported;
   reader.check([&](const std::string& warning) { imported.warnings.push_back(warning); });
-  imported.result = importer.finish(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import"});
+  imported.result =
+      importer.finish(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import", std::nullopt});
   return imported;
 }
 
@@ -136,7 +137,8 @@ TEST_CASE("Federal Register documents add acts and correct the acts the store kn
   TempStore temp;
   {
     tw::store::Transaction transaction(temp.store().db(), tw::store::Transaction::Kind::immediate);
-    const auto changeset = temp.store().record_changeset(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "add"});
+    const auto changeset =
+        temp.store().record_changeset(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "add", std::nullopt});
     tw::Act review{"ustr-301-review-2024",
                    *tw::Jurisdiction::parse("US"),
                    "Section 301 four-year review",

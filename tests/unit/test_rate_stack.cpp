@@ -26,6 +26,7 @@ struct Candidate {
   std::string from = "2019-01-01";
   std::string company = {};
   std::string imposer = "US";
+  std::vector<tw::ExclusiveGroup> groups = {};
 };
 
 MeasureLine candidate(const Candidate& spec) {
@@ -33,6 +34,7 @@ MeasureLine candidate(const Candidate& spec) {
   result.measure.id = spec.measure_id;
   result.measure.imposer = jurisdiction(spec.imposer);
   result.measure.authority = spec.authority;
+  result.measure.exclusive_groups = spec.groups;
   result.line.measure_id = spec.measure_id;
   result.line.key.origin = jurisdiction(spec.origin);
   result.line.key.hs = tw::ProductCode::parse(spec.hs).value();
@@ -47,9 +49,8 @@ std::vector<std::string> describe(const StackedRate& stacked) {
   std::vector<std::string> result;
   for (const Layer& layer : stacked.layers) {
     const auto& line = layer.source.line;
-    std::string text = layer.source.measure.id + " " + std::string(line.key.origin.code()) + " " +
-                       line.key.hs.digits() + (line.key.company.empty() ? "" : " " + line.key.company) + " " +
-                       line.rate.to_string() + ": ";
+    std::string text = layer.source.measure.id + " " + std::string(line.key.origin.code()) + " " + line.key.hs.key() +
+                       (line.key.company.empty() ? "" : " " + line.key.company) + " " + line.rate.to_string() + ": ";
     if (layer.applied) {
       CHECK(layer.set_aside_because.empty());
       text += "applied";
@@ -236,4 +237,191 @@ TEST_CASE("stack_rate groups authorities regardless of letter case", "[rate_stac
   CHECK(stacked.total == rate("53.5%"));
   CHECK(describe(stacked).back() ==
         "us-301-a CN 8703 25%: set aside (a more specific line of the same authority applies: us-301-b on 8703.80)");
+}
+
+namespace {
+
+// The lines that apply to a car (8703.80.00) from China on 2025-05-03, as EO 14257 and
+// EO 14289 have them stack: the 232 autos duty (priority 2) is charged instead of the
+// reciprocal duty and the 232 steel and aluminium duties (priority 1); the fentanyl duty and
+// Section 301 are in no group and are charged on top.
+std::vector<MeasureLine> cars_from_china_2025() {
+  return {
+      candidate({"us-mfn", "MFN", "*", "8703.80.00", "2.5%", "2018-01-01"}),
+      candidate({"us-301-ev", "Section 301", "CN", "8703.80.00", "100%", "2024-09-27"}),
+      candidate({"us-ieepa-fentanyl", "IEEPA fentanyl", "CN", "*", "20%", "2025-03-04"}),
+      candidate(
+          {"us-ieepa-reciprocal", "IEEPA reciprocal", "CN", "*", "10%", "2025-04-05", "", "US", {{"eo-14289", 1}}}),
+      candidate({"us-232-autos", "Section 232 autos", "*", "8703", "25%", "2025-04-03", "", "US", {{"eo-14289", 2}}}),
+      candidate(
+          {"us-232-steel", "Section 232 steel", "*", "8703.80", "25%", "2025-03-12", "", "US", {{"eo-14289", 1}}}),
+  };
+}
+
+} // namespace
+
+TEST_CASE("stack_rate charges only the highest priority of an exclusive group", "[rate_stack]") {
+  const StackedRate stacked = stack_rate(cars_from_china_2025(), "");
+  CHECK(describe(stacked) ==
+        std::vector<std::string>{
+            "us-mfn * 87038000 2.5%: applied",
+            "us-ieepa-fentanyl CN * 20%: applied",
+            "us-232-autos * 8703 25%: applied",
+            "us-301-ev CN 87038000 100%: applied",
+            "us-232-steel * 870380 25%: set aside (exclusive group eo-14289: us-232-autos (Section 232 autos, "
+            "priority 2) is charged instead of this (priority 1))",
+            "us-ieepa-reciprocal CN * 10%: set aside (exclusive group eo-14289: us-232-autos (Section 232 autos, "
+            "priority 2) is charged instead of this (priority 1))",
+        });
+  CHECK(stacked.total == rate("147.5%"));
+}
+
+TEST_CASE("stack_rate charges a group's lower priority when the higher one does not apply", "[rate_stack]") {
+  std::vector<MeasureLine> candidates = cars_from_china_2025();
+  std::erase_if(candidates, [](const MeasureLine& line) { return line.measure.id == "us-232-autos"; });
+  const StackedRate stacked = stack_rate(candidates, "");
+  CHECK(describe(stacked) == std::vector<std::string>{
+                                 "us-mfn * 87038000 2.5%: applied",
+                                 "us-ieepa-fentanyl CN * 20%: applied",
+                                 "us-ieepa-reciprocal CN * 10%: applied",
+                                 "us-232-steel * 870380 25%: applied",
+                                 "us-301-ev CN 87038000 100%: applied",
+                             });
+  CHECK(stacked.total == rate("157.5%"));
+}
+
+TEST_CASE("stack_rate charges every measure of a group's highest priority", "[rate_stack]") {
+  const StackedRate stacked = stack_rate(
+      {
+          candidate({"us-232-steel", "Section 232 steel", "*", "7326", "25%", "2025-03-12", "", "US", {{"g", 1}}}),
+          candidate(
+              {"us-232-aluminum", "Section 232 aluminum", "*", "7326.90", "25%", "2025-03-12", "", "US", {{"g", 1}}}),
+      },
+      "");
+  CHECK(describe(stacked) == std::vector<std::string>{
+                                 "us-232-aluminum * 732690 25%: applied",
+                                 "us-232-steel * 7326 25%: applied",
+                             });
+  CHECK(stacked.total == rate("50%"));
+}
+
+TEST_CASE("stack_rate judges a measure in two groups in each", "[rate_stack]") {
+  SECTION("highest in both: it sets aside the others") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"a", "A", "CN", "8703", "10%", "2025-01-01", "", "US", {{"g1", 2}, {"g2", 2}}}),
+            candidate({"b", "B", "CN", "8703", "20%", "2025-01-01", "", "US", {{"g1", 1}}}),
+            candidate({"c", "C", "CN", "8703", "30%", "2025-01-01", "", "US", {{"g2", 1}}}),
+            candidate({"d", "D", "CN", "8703", "40%", "2025-01-01", "", "US", {{"g3", 1}}}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "a CN 8703 10%: applied",
+                                   "d CN 8703 40%: applied",
+                                   "c CN 8703 30%: set aside (exclusive group g2: a (A, priority 2) is charged "
+                                   "instead of this (priority 1))",
+                                   "b CN 8703 20%: set aside (exclusive group g1: a (A, priority 2) is charged "
+                                   "instead of this (priority 1))",
+                               });
+    CHECK(stacked.total == rate("50%"));
+  }
+
+  SECTION("set aside in one group, it still outranks the other group's members") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"a", "A", "CN", "8703", "10%", "2025-01-01", "", "US", {{"g1", 1}, {"g2", 2}}}),
+            candidate({"b", "B", "CN", "8703", "20%", "2025-01-01", "", "US", {{"g1", 2}}}),
+            candidate({"c", "C", "CN", "8703", "30%", "2025-01-01", "", "US", {{"g2", 1}}}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "b CN 8703 20%: applied",
+                                   "c CN 8703 30%: set aside (exclusive group g2: a (A, priority 2) is charged "
+                                   "instead of this (priority 1))",
+                                   "a CN 8703 10%: set aside (exclusive group g1: b (B, priority 2) is charged "
+                                   "instead of this (priority 1))",
+                               });
+    CHECK(stacked.total == rate("20%"));
+  }
+
+  SECTION("the highest of several higher priorities is named") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"a", "A", "CN", "8703", "10%", "2025-01-01", "", "US", {{"g", 1}}}),
+            candidate({"b", "B", "CN", "8703", "20%", "2025-01-01", "", "US", {{"g", 3}}}),
+            candidate({"c", "C", "CN", "8703", "30%", "2025-01-01", "", "US", {{"g", 2}}}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "b CN 8703 20%: applied",
+                                   "c CN 8703 30%: set aside (exclusive group g: b (B, priority 3) is charged "
+                                   "instead of this (priority 2))",
+                                   "a CN 8703 10%: set aside (exclusive group g: b (B, priority 3) is charged "
+                                   "instead of this (priority 1))",
+                               });
+  }
+}
+
+TEST_CASE("stack_rate weighs groups only among the lines that apply within their authority", "[rate_stack]") {
+  // The high-priority line of authority A is set aside by a more specific line of A, so it
+  // sets nothing aside in the group.
+  const StackedRate stacked = stack_rate(
+      {
+          candidate({"a-broad", "A", "CN", "87", "10%", "2025-01-01", "", "US", {{"g", 2}}}),
+          candidate({"a-narrow", "A", "CN", "8703", "15%", "2025-01-01"}),
+          candidate({"b", "B", "CN", "8703", "20%", "2025-01-01", "", "US", {{"g", 1}}}),
+      },
+      "");
+  CHECK(describe(stacked) == std::vector<std::string>{
+                                 "a-narrow CN 8703 15%: applied",
+                                 "b CN 8703 20%: applied",
+                                 "a-broad CN 87 10%: set aside (a more specific line of the same authority "
+                                 "applies: a-narrow on 8703)",
+                             });
+  CHECK(stacked.total == rate("35%"));
+}
+
+TEST_CASE("stack_rate takes a line on all products as the least specific of its authority", "[rate_stack]") {
+  SECTION("a line on any code applies before it") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"us-ieepa-all", "IEEPA", "CN", "*", "10%", "2025-04-05"}),
+            candidate({"us-ieepa-chapter", "IEEPA", "*", "87", "20%", "2025-02-04"}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "us-ieepa-chapter * 87 20%: applied",
+                                   "us-ieepa-all CN * 10%: set aside (a more specific line of the same authority "
+                                   "applies: us-ieepa-chapter on 87)",
+                               });
+    CHECK(stacked.total == rate("20%"));
+  }
+
+  SECTION("between lines on all products, the origin's own applies") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"us-ieepa-world", "IEEPA", "*", "*", "10%", "2025-04-05"}),
+            candidate({"us-ieepa-cn", "IEEPA", "CN", "*", "34%", "2025-04-05"}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "us-ieepa-cn CN * 34%: applied",
+                                   "us-ieepa-world * * 10%: set aside (a more specific line of the same authority "
+                                   "applies: us-ieepa-cn on *)",
+                               });
+  }
+
+  SECTION("in another authority it adds up") {
+    const StackedRate stacked = stack_rate(
+        {
+            candidate({"us-ieepa-world", "IEEPA", "*", "*", "10%", "2025-04-05"}),
+            candidate({"us-mfn", "MFN", "*", "8703.80.00", "2.5%", "2018-01-01"}),
+        },
+        "");
+    CHECK(describe(stacked) == std::vector<std::string>{
+                                   "us-mfn * 87038000 2.5%: applied",
+                                   "us-ieepa-world * * 10%: applied",
+                               });
+    CHECK(stacked.total == rate("12.5%"));
+  }
 }

@@ -6,14 +6,13 @@
 #include "store/sqlite.hpp"
 #include "store/store.hpp"
 #include "store/tariff_lines.hpp"
+#include "store_fixture.hpp"
 #include "values.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -32,67 +31,20 @@ using tw::store::Statement;
 using tw::store::Store;
 using tw::store::Transaction;
 
+using tw::test::count_rows;
 using tw::test::day;
+using tw::test::error_from;
 using tw::test::jurisdiction;
 using tw::test::rate;
+using tw::test::TempDir;
+using tw::test::write;
 
 namespace {
-
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "tradewatch-unit-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    m_path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path operator/(const std::string& name) const { return m_path / name; }
-
-private:
-  fs::path m_path;
-};
-
-// The tw::Error that `action` throws; fails the test when it throws none.
-Error error_from(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error;
-  }
-  FAIL("no tw::Error was thrown");
-  throw std::logic_error("unreachable");
-}
 
 std::int64_t pragma(const Database& db, const std::string& name) {
   Statement statement(db, "PRAGMA " + name);
   REQUIRE(statement.step());
   return statement.integer(0);
-}
-
-std::int64_t count_rows(const Store& store, const std::string& table) {
-  Statement statement(store.db(), "SELECT count(*) FROM " + table);
-  REQUIRE(statement.step());
-  return statement.integer(0);
-}
-
-// Runs `body` in one write transaction stamped by a new changeset recorded at `recorded_at`.
-tw::ChangesetId write(Store& store, const std::string& recorded_at,
-                      const std::function<void(tw::ChangesetId)>& body = {}) {
-  Transaction transaction(store.db(), Transaction::Kind::immediate);
-  const tw::ChangesetId changeset =
-      store.record_changeset(tw::Changeset{0, recorded_at, "tester", "unit test", "unit_tests"});
-  if (body) {
-    body(changeset);
-  }
-  transaction.commit();
-  return changeset;
 }
 
 tw::Act section_301_act() {
@@ -332,7 +284,7 @@ TEST_CASE("A read-only store refuses writes with exit 74", "[store]") {
   Store::create(path);
   Store store = Store::open(path, Store::Access::read_only);
   const Error error = error_from([&] {
-    store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c"});
+    store.record_changeset(tw::Changeset{0, "2024-01-01T00:00:00Z", "a", "", "c", std::nullopt});
   });
   CHECK(error.code() == ExitCode::io_error);
   CHECK(count_rows(store, "changesets") == 0);
@@ -495,7 +447,8 @@ TEST_CASE("A transaction that is not committed leaves the store unchanged", "[st
   SECTION("going out of scope") {
     {
       Transaction transaction(store.db(), Transaction::Kind::immediate);
-      const auto changeset = store.record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "a", "", "c"});
+      const auto changeset =
+          store.record_changeset(tw::Changeset{0, "2024-09-18T12:00:00Z", "a", "", "c", std::nullopt});
       tw::store::insert_act(store, section_301_act(), changeset);
       tw::store::insert_measure(store, measure("us-301-ev", "US", "Section 301"), changeset);
       CHECK(tw::store::find_act(store, "ustr-2024-ev").has_value());
