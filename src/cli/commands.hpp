@@ -27,5 +27,7 @@ void add_report_changes_command(CLI::App& report, Context& context);
 void add_lint_command(CLI::App& app, Context& context);
 void add_dump_command(CLI::App& app, Context& context);
 void add_load_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& app, Context& context);
+void add_export_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

@@ -104,6 +104,8 @@ int tradewatch_main(int argc, char** argv) {
   add_lint_command(app, context);
   add_dump_command(app, context);
   add_load_command(app, context);
+  add_import_command(app, context);
+  add_export_command(app, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {

@@ -24,13 +24,22 @@ std::expected<Jurisdiction, ParseError> Jurisdiction::parse(std::string_view tex
   if (found != table.end() && found->code == code) {
     return Jurisdiction(static_cast<std::size_t>(found - table.begin()));
   }
-  const auto by_name =
-      std::ranges::find_if(table, [&](const JurisdictionEntry& entry) { return upper(entry.name) == code; });
+  const auto by_name = find_by_name(text);
   const std::string hint =
-      by_name != table.end()
-          ? fmt::format("{} is written {}", by_name->name, by_name->code)
-          : "use an ISO 3166-1 alpha-2 code such as CN, US or DE; EU for the European Union; * for all";
+      by_name ? fmt::format("{} is written {}", by_name->name(), by_name->code())
+              : "use an ISO 3166-1 alpha-2 code such as CN, US or DE; EU for the European Union; * for all";
   return std::unexpected(ParseError{"unknown country or jurisdiction code", 0, hint});
+}
+
+std::optional<Jurisdiction> Jurisdiction::find_by_name(std::string_view name) {
+  const auto& table = detail::k_jurisdictions;
+  const std::string wanted = upper(name);
+  const auto found = std::ranges::find_if(
+      table, [&](const JurisdictionEntry& entry) { return entry.code != "*" && upper(entry.name) == wanted; });
+  if (found == table.end()) {
+    return std::nullopt;
+  }
+  return Jurisdiction(static_cast<std::size_t>(found - table.begin()));
 }
 
 } // namespace tw

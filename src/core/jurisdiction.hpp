@@ -4,6 +4,7 @@
 
 #include <array>
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,8 @@ public:
   // names the code when the text is a country's name ("China" → CN).
   static std::expected<Jurisdiction, ParseError> parse(std::string_view text);
   static Jurisdiction all() { return Jurisdiction(0); }
+  // The country whose name in the table is `name`, in any letter case ("china" is CN); not `*`.
+  static std::optional<Jurisdiction> find_by_name(std::string_view name);
 
   std::string_view code() const { return detail::k_jurisdictions[m_index].code; }
   std::string_view name() const { return detail::k_jurisdictions[m_index].name; }

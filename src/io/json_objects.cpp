@@ -1,8 +1,9 @@
 #include "io/json_objects.hpp"
 
+#include "io/json_stream.hpp"
+
 #include <fmt/format.h>
 
-#include <iterator>
 #include <vector>
 
 namespace tw::io {
@@ -10,34 +11,6 @@ namespace tw::io {
 namespace {
 
 const char* const k_json_hint = "a JSON file is an array of objects; an NDJSON file has one object a line";
-
-// Reads a stream char by char for the JSON parser, counting lines as it goes.
-class CountingIterator {
-public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = char;
-
-  CountingIterator() = default;
-  CountingIterator(std::istream& in, std::size_t* line) : m_it(in), m_line(line) {}
-
-  char operator*() const { return *m_it; }
-  CountingIterator& operator++() {
-    if (*m_it == '\n') {
-      ++*m_line;
-    }
-    ++m_it;
-    return *this;
-  }
-  bool operator==(const CountingIterator& other) const { return m_it == other.m_it; }
-  bool operator!=(const CountingIterator& other) const { return m_it != other.m_it; }
-
-private:
-  std::istreambuf_iterator<char> m_it;
-  std::size_t* m_line = nullptr;
-};
 
 // Builds each element of the top-level array in turn and hands it to the visitor.
 class ArraySax {
@@ -133,22 +106,6 @@ private:
   std::string m_key;
 };
 
-// Skips white space and a byte order mark, counting the lines skipped in `line`; returns the
-// next character without taking it.
-int first_character(std::istream& in, std::size_t& line) {
-  while (true) {
-    const int c = in.peek();
-    if (c == 0xEF) { // a UTF-8 byte order mark
-      in.ignore(3);
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      line += c == '\n' ? 1 : 0;
-      in.ignore(1);
-    } else {
-      return c;
-    }
-  }
-}
-
 void read_ndjson(std::istream& in, const std::string& file_name, std::size_t first_line, const ObjectVisitor& visit) {
   std::string text;
   for (std::size_t line = first_line; std::getline(in, text); ++line) {
@@ -171,9 +128,23 @@ void read_ndjson(std::istream& in, const std::string& file_name, std::size_t fir
 
 } // namespace
 
+int skip_to_first_character(std::istream& in, std::size_t& line) {
+  while (true) {
+    const int c = in.peek();
+    if (c == 0xEF) { // a UTF-8 byte order mark
+      in.ignore(3);
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      line += c == '\n' ? 1 : 0;
+      in.ignore(1);
+    } else {
+      return c;
+    }
+  }
+}
+
 void read_json_objects(std::istream& in, const std::string& file_name, const ObjectVisitor& visit) {
   std::size_t line = 1;
-  const int first = first_character(in, line);
+  const int first = skip_to_first_character(in, line);
   if (first == '{') {
     read_ndjson(in, file_name, line, visit);
     return;
@@ -182,13 +153,13 @@ void read_json_objects(std::istream& in, const std::string& file_name, const Obj
     throw data_error({file_name, line, 1}, "not JSON: the file starts with neither [ nor {", k_json_hint);
   }
   ArraySax sax(file_name, line, visit);
-  nlohmann::json::sax_parse(CountingIterator(in, &line), CountingIterator(), &sax);
+  nlohmann::json::sax_parse(LineCountingIterator(in, &line), LineCountingIterator(), &sax);
 }
 
 bool looks_like_json(std::istream& in) {
   const auto start = in.tellg();
   std::size_t lines = 0;
-  const int first = first_character(in, lines);
+  const int first = skip_to_first_character(in, lines);
   in.clear();
   in.seekg(start);
   return first == '[' || first == '{';

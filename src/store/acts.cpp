@@ -118,6 +118,27 @@ std::vector<Act> acts_at(const Store& store, RecordPoint point) {
   return acts;
 }
 
+namespace {
+
+std::optional<std::string> act_id_where(const Store& store, const char* column, std::string_view value) {
+  Statement select(store.db(), fmt::format("SELECT min(act_id) FROM act_versions WHERE {} = ?1 AND superseded_in "
+                                           "IS NULL",
+                                           column));
+  select.bind(1, value);
+  select.step();
+  return select.optional_text(0);
+}
+
+} // namespace
+
+std::optional<std::string> find_act_id_by_document_number(const Store& store, std::string_view number) {
+  return act_id_where(store, "document_number", number);
+}
+
+std::optional<std::string> find_act_id_by_citation(const Store& store, std::string_view citation) {
+  return act_id_where(store, "citation", citation);
+}
+
 void require_act(const Store& store, std::string_view id, std::string_view option) {
   if (!find_act(store, id)) {
     throw Error(ExitCode::data_error, fmt::format("{} {}: no such act", option, id),

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct ActVersion {
 std::vector<ActVersion> act_versions(const Store& store, std::string_view id, RecordPoint point);
 // The acts visible at `point`, by id.
 std::vector<Act> acts_at(const Store& store, RecordPoint point = {});
+// The id of the act whose current version has document number `number`, or citation
+// `citation` ("89 FR 41886"); the first by id when several have it.
+std::optional<std::string> find_act_id_by_document_number(const Store& store, std::string_view number);
+std::optional<std::string> find_act_id_by_citation(const Store& store, std::string_view citation);
 // Fails (exit 65) naming `option` when there is no act `id`.
 void require_act(const Store& store, std::string_view id, std::string_view option);
 

@@ -9,16 +9,18 @@ namespace tw::store {
 
 namespace {
 
-constexpr const char* k_listing_columns =
-    "l.row_id, l.measure_id, l.list_name, l.name, l.aliases, l.entity_type, l.country, l.addresses, "
-    "l.license_requirement, l.license_policy, l.source_key, l.act_id, l.end_act_id, l.note, l.valid_from, "
-    "l.valid_to, l.recorded_in, l.superseded_in";
-
 std::string to_json(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
 
 std::vector<std::string> from_json(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
+
+} // namespace
+
+const char* const k_listing_columns =
+    "l.row_id, l.measure_id, l.list_name, l.name, l.aliases, l.entity_type, l.country, l.addresses, "
+    "l.license_requirement, l.license_policy, l.source_key, l.act_id, l.end_act_id, l.note, l.valid_from, "
+    "l.valid_to, l.recorded_in, l.superseded_in";
 
 Listing read_listing(const Statement& row) {
   Listing listing;
@@ -38,8 +40,6 @@ Listing read_listing(const Statement& row) {
   read_version_columns(listing, row, 11);
   return listing;
 }
-
-} // namespace
 
 void insert_listing(Store& store, const Listing& listing, ChangesetId changeset) {
   Statement insert(store.db(), R"(
@@ -84,7 +84,7 @@ std::vector<Listing> listing_versions(const Store& store, const std::string& mea
   return versions;
 }
 
-std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
+Conditions listing_conditions(const ListingFilter& filter) {
   Conditions where;
   if (filter.imposer) {
     where.add("mv.imposer = {0}", filter.imposer->code());
@@ -111,6 +111,11 @@ std::vector<MeasureListing> find_listings(const Store& store, const ListingFilte
     where.add("l.source_key = {0}", *filter.source_key);
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);
+  return where;
+}
+
+std::vector<MeasureListing> find_listings(const Store& store, const ListingFilter& filter, RecordPoint point) {
+  const Conditions where = listing_conditions(filter);
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
   Statement select(
       store.db(), fmt::format("SELECT {} FROM listings l JOIN measure_versions mv ON mv.measure_id = l.measure_id "
@@ -120,6 +125,19 @@ std::vector<MeasureListing> find_listings(const Store& store, const ListingFilte
                               k_listing_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
   where.bind(select, point);
   return read_with_measures<Listing>(store, select, point, read_listing);
+}
+
+std::size_t count_listings_in_force(const Store& store, std::string_view key_prefix, Date on) {
+  // The keys with the prefix sort between it and the prefix with its last character raised
+  // ("EL:" ≤ key < "EL;"), which the index on source_key finds.
+  std::string past_prefix(key_prefix);
+  ++past_prefix.back();
+  Statement count(store.db(), R"(
+    SELECT count(DISTINCT measure_id) FROM listings
+    WHERE source_key >= ?1 AND source_key < ?2 AND superseded_in IS NULL AND (valid_to IS NULL OR valid_to > ?3))");
+  count.bind(1, key_prefix).bind(2, past_prefix).bind(3, on.to_string());
+  count.step();
+  return static_cast<std::size_t>(count.integer(0));
 }
 
 } // namespace tw::store

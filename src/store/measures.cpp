@@ -144,8 +144,8 @@ std::vector<std::string> measures_citing_act(const Store& store, std::string_vie
   return ids;
 }
 
-std::string next_measure_id(const Store& store, const Measure& measure) {
-  std::string stem = fmt::format("{}-{}", measure.imposer.code(), measure.authority);
+std::string measure_id_stem(const Measure& measure) {
+  const std::string stem = fmt::format("{}-{}", measure.imposer.code(), measure.authority);
   std::string slug;
   for (const unsigned char c : stem) {
     if (std::isalnum(c)) {
@@ -157,6 +157,11 @@ std::string next_measure_id(const Store& store, const Measure& measure) {
   while (!slug.empty() && slug.back() == '-') {
     slug.pop_back();
   }
+  return slug;
+}
+
+std::string next_measure_id(const Store& store, const Measure& measure) {
+  const std::string slug = measure_id_stem(measure);
   Statement count(store.db(), "SELECT count(*) FROM measures WHERE id LIKE ?1 || '-%'");
   count.bind(1, slug).step();
   for (std::int64_t n = count.integer(0) + 1;; ++n) {

@@ -33,7 +33,9 @@ std::vector<MeasureVersion> measure_versions(const Store& store, std::string_vie
 std::vector<Measure> measures_at(const Store& store, RecordPoint point = {});
 // The ids of the measures whose own act or whose line versions cite act `act_id`.
 std::vector<std::string> measures_citing_act(const Store& store, std::string_view act_id, RecordPoint point = {});
-// A new id for a measure: `<imposer>-<authority>-<n>` in lower case, unused so far.
+// The stem of generated measure ids: `<imposer>-<authority>` in lower case, `-` between words.
+std::string measure_id_stem(const Measure& measure);
+// A new id for a measure: `<stem>-<n>`, unused so far.
 std::string next_measure_id(const Store& store, const Measure& measure);
 
 } // namespace tw::store

@@ -4,15 +4,12 @@
 
 namespace tw::store {
 
-namespace {
-
-// The columns read_line expects, in order; `l` is tariff_lines.
-constexpr const char* k_line_columns =
+const char* const k_tariff_line_columns =
     "l.row_id, l.measure_id, l.origin, l.hs, l.company, l.rate, l.heading, l.act_id, l.end_act_id, l.note, "
     "l.valid_from, l.valid_to, l.recorded_in, l.superseded_in";
 
 // Values in the store were validated on the way in, so reading them back cannot fail.
-TariffLine read_line(const Statement& row) {
+TariffLine read_tariff_line(const Statement& row) {
   TariffLine line;
   line.row_id = row.integer(0);
   line.measure_id = row.text(1);
@@ -24,8 +21,6 @@ TariffLine read_line(const Statement& row) {
   read_version_columns(line, row, 7);
   return line;
 }
-
-} // namespace
 
 void add_code_condition(Conditions& conditions, std::string_view alias, const ProductCode& code, CodeMatch match) {
   if (code.is_all()) {
@@ -92,16 +87,16 @@ void apply_plan(Store& store, const VersionPlan<TariffLine>& plan, ChangesetId c
 std::vector<TariffLine> lines_of_measure(const Store& store, const std::string& measure_id, RecordPoint point) {
   Statement select(store.db(), fmt::format("SELECT {} FROM tariff_lines l WHERE {} AND l.measure_id = ?2 "
                                            "ORDER BY l.origin, l.hs, l.company, l.valid_from, l.recorded_in",
-                                           k_line_columns, visible("l", point)));
+                                           k_tariff_line_columns, visible("l", point)));
   select.bind(1, point.at).bind(2, measure_id);
   std::vector<TariffLine> lines;
   while (select.step()) {
-    lines.push_back(read_line(select));
+    lines.push_back(read_tariff_line(select));
   }
   return lines;
 }
 
-std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter, RecordPoint point) {
+Conditions line_conditions(const LineFilter& filter) {
   Conditions where;
   if (filter.imposer) {
     where.add("mv.imposer = {0}", filter.imposer->code());
@@ -119,6 +114,11 @@ std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter
     where.add("l.measure_id = {0}", *filter.measure_id);
   }
   add_validity_conditions(where, "l", filter.on, filter.changing_between);
+  return where;
+}
+
+std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter, RecordPoint point) {
+  const Conditions where = line_conditions(filter);
   // The measure as seen at the record point: its current version for history.
   const RecordPoint measure_point = point.every_version ? RecordPoint{} : point;
   Statement select(store.db(),
@@ -126,9 +126,10 @@ std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter
                                "AND mv.recorded_in <= {} AND (mv.superseded_in IS NULL OR mv.superseded_in > {}) "
                                "WHERE {}{} ORDER BY mv.imposer, l.origin, mv.authority, l.measure_id, l.hs, l.company, "
                                "l.valid_from, l.recorded_in",
-                               k_line_columns, measure_point.at, measure_point.at, visible("l", point), where.sql()));
+                               k_tariff_line_columns, measure_point.at, measure_point.at, visible("l", point),
+                               where.sql()));
   where.bind(select, point);
-  return read_with_measures<TariffLine>(store, select, point, read_line);
+  return read_with_measures<TariffLine>(store, select, point, read_tariff_line);
 }
 
 std::vector<MeasureLine> lines_applying(const Store& store, const Jurisdiction& imposer, const Jurisdiction& origin,

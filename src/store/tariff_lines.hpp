@@ -12,6 +12,11 @@
 
 namespace tw::store {
 
+// The columns read_tariff_line expects, in order, of tariff_lines aliased `l`.
+extern const char* const k_tariff_line_columns;
+// Reads a line version from a row whose first columns are k_tariff_line_columns.
+TariffLine read_tariff_line(const Statement& row);
+
 void insert_line(Store& store, const TariffLine& line, ChangesetId changeset);
 
 // Carries out `plan` as changeset `changeset`.
@@ -40,6 +45,8 @@ struct LineFilter {
   std::optional<std::pair<Date, Date>> changing_between;
 };
 
+// The filter as SQL conditions on tariff_lines `l` and measure_versions `mv`.
+Conditions line_conditions(const LineFilter& filter);
 std::vector<MeasureLine> find_lines(const Store& store, const LineFilter& filter, RecordPoint point = {});
 
 // The line versions in force on `on` that apply to goods `hs` from `origin` imposed by

@@ -1,0 +1,132 @@
+#include "io/import.hpp"
+#include "io/native.hpp"
+#include "store/store.hpp"
+#include "temp_store.hpp"
+#include "values.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+using tw::Changeset;
+using tw::Error;
+using tw::io::DataFormat;
+using tw::io::Importer;
+using tw::io::ImportOptions;
+using tw::io::ImportResult;
+using tw::io::ReconcileMode;
+using tw::test::error_from;
+using tw::test::select_integer;
+using tw::test::TempStore;
+
+namespace {
+
+ImportResult import_text(tw::store::Store& store, const std::string& text, DataFormat format,
+                         bool ignore_unknown = false) {
+  std::istringstream in(text);
+  ImportOptions options;
+  options.as_of = tw::test::day("2026-01-01");
+  Importer importer(store, options);
+  tw::io::read_native(in, "t.csv", format, importer, ignore_unknown);
+  return importer.finish(Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "tradewatch import t.csv", std::nullopt});
+}
+
+std::string exported(const tw::store::Store& store, DataFormat format) {
+  std::ostringstream out;
+  tw::io::export_tariff_lines(store, {}, {}, format, out);
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("a native file exported and imported into a fresh store exports the same bytes", "[native]") {
+  TempStore first;
+  const std::string csv = "measure,imposer,authority,origin,hs,rate,from,to,note\r\n"
+                          "ev,US,Section 301,CN,8703.80,25%,2018-07-06,,\"List 1, note 20(b)\"\r\n"
+                          "ev,US,Section 301,CN,8703.80,100%,2024-09-27,,\r\n"
+                          "mfn,US,MFN,*,8703.80.00,2.5%,2018-01-01,,\r\n";
+  CHECK(import_text(first.store(), csv, DataFormat::csv).tariff_lines.added == 2);
+  // A row without `to` ends where the next row of its line starts.
+  CHECK(
+      exported(first.store(), DataFormat::csv) ==
+      "measure,imposer,authority,origin,hs,company,rate,heading,from,to,act,end_act,title,announced,exclusive,note\r\n"
+      "ev,US,Section 301,CN,8703.80,,25%,,2018-07-06,2024-09-27,,,,,,\"List 1, note 20(b)\"\r\n"
+      "ev,US,Section 301,CN,8703.80,,100%,,2024-09-27,,,,,,,\r\n"
+      "mfn,US,MFN,*,8703.80.00,,2.5%,,2018-01-01,,,,,,,\r\n");
+  CHECK(exported(first.store(), DataFormat::ndjson)
+            .starts_with("{\"measure\":\"ev\",\"imposer\":\"US\",\"authority\":\"Section "
+                         "301\",\"origin\":\"CN\",\"hs\":\"8703.80\","
+                         "\"company\":null,\"rate\":\"25%\",\"heading\":null,\"from\":\"2018-07-06\",\"to\":\"2024-09-"
+                         "27\",\"act\":null,"
+                         "\"end_act\":null,\"title\":null,\"announced\":null,\"exclusive\":null,\"note\":\"List 1, "
+                         "note 20(b)\"}\n"));
+  for (const auto format : {DataFormat::csv, DataFormat::json, DataFormat::ndjson}) {
+    const std::string written = exported(first.store(), format);
+    TempStore second;
+    import_text(second.store(), written, format);
+    CHECK(exported(second.store(), format) == written);
+    // Re-imported into the store it came from, it changes nothing.
+    CHECK(import_text(first.store(), written, format).changed() == 0);
+  }
+}
+
+TEST_CASE("listings and acts read from JSON, with aliases as an array or a list", "[native]") {
+  TempStore temp;
+  const auto result = import_text(
+      temp.store(),
+      "[{\"id\":\"review\",\"imposer\":\"US\",\"title\":\"Entity List additions\",\"citation\":\"89 FR 41886\","
+      "\"added\":\"RU=3;CN=37\"}]",
+      DataFormat::json);
+  CHECK(result.acts.added == 1);
+  const auto listings =
+      import_text(temp.store(),
+                  "{\"list\":\"Entity List\",\"imposer\":\"US\",\"name\":\"本源量子\",\"aliases\":[\"Origin Quantum\"],"
+                  "\"country\":\"CN\",\"from\":\"2024-05-09\",\"act\":\"review\",\"source_key\":\"EL-1\"}\n"
+                  "{\"list\":\"Entity List\",\"imposer\":\"US\",\"name\":\"Hefei Lab\",\"aliases\":\"HL; Hefei L.\","
+                  "\"country\":\"CN\",\"from\":\"2024-05-09\",\"type\":\"entity\"}\n",
+                  DataFormat::ndjson);
+  CHECK(listings.listings.added == 2);
+  std::ostringstream out;
+  tw::io::export_listings(temp.store(), {}, {}, DataFormat::csv, out);
+  CHECK(out.str() == "id,list,imposer,name,aliases,type,country,address,from,to,license_requirement,"
+                     "license_policy,source_key,act,end_act,authority,title,announced,note\r\n"
+                     "us-entity-list-1,Entity List,US,本源量子,Origin Quantum,entity,CN,,2024-05-09,,,,EL-1,review,,"
+                     "Entity List,,,\r\n"
+                     "us-entity-list-2,Entity List,US,Hefei Lab,HL; Hefei L.,entity,CN,,2024-05-09,,,,,,,"
+                     "Entity List,,,\r\n");
+  std::ostringstream acts;
+  tw::io::export_acts(temp.store(), std::nullopt, {}, DataFormat::csv, acts);
+  CHECK(acts.str() == "id,imposer,title,citation,document_number,url,announced,published,added,removed\r\n"
+                      "review,US,Entity List additions,89 FR 41886,,,,,CN=37;RU=3,\r\n");
+}
+
+TEST_CASE("native files are checked column by column", "[native]") {
+  TempStore temp;
+  auto read = [&](const std::string& text, bool ignore_unknown = false) {
+    return import_text(temp.store(), text, DataFormat::csv, ignore_unknown);
+  };
+  const std::string header = "measure,imposer,authority,origin,hs,rate,from";
+  const Error bad_rate = error_from(
+      [&] { read(header + "\nev,US,301,CN,8703.80,25%,2018-07-06\nev,US,301,CN,8703.60,2O%,2018-07-06\n"); });
+  // The column is that of the bad character, under which the caret stands.
+  CHECK(std::string(bad_rate.what()) == "t.csv:3:23: rate \"2O%\": expected %, ¢ or a currency code after the number");
+  CHECK(bad_rate.context() == "  2O%\n   ^");
+  CHECK(select_integer(temp.store(), "SELECT count(*) FROM tariff_lines") == 0);
+  CHECK(std::string(error_from([&] { read(header + "\nev,US,301,CN,8703.80,,2018-07-06\n"); }).what()) ==
+        "t.csv:2:22: rate is empty");
+  CHECK(std::string(error_from([&] {
+                      read(header + ",to\nev,US,301,CN,8703.80,25%,2018-07-06,2018-01-01\n");
+                    }).what()) == "t.csv:2:37: to 2018-01-01 is not after from 2018-07-06");
+  CHECK(std::string(error_from([&] { read(header + ",colour\nev,US,301,CN,8703.80,25%,2018-07-06,red\n"); }).what()) ==
+        "t.csv:1:47: unknown column \"colour\" in a file of tariff lines");
+  CHECK(read(header + ",colour\nev,US,301,CN,8703.80,25%,2018-07-06,red\n", true).tariff_lines.added == 1);
+  CHECK(std::string(error_from([&] { read("measure,imposer,authority,origin,hs,from\n"); }).what()) ==
+        "t.csv:1: no column \"rate\", which tariff lines need");
+  CHECK(std::string(error_from([&] { read("colour,size\n"); }).what()) ==
+        "t.csv:1: cannot tell from its columns whether the file holds tariff lines, listings or acts");
+  CHECK(std::string(error_from([&] {
+                      import_text(temp.store(), "[{\"id\":\"a\",\"imposer\":\"US\",\"title\":7,\"citation\":\"x\"}]",
+                                  DataFormat::json);
+                    }).what()) == "t.csv:1: title is number, not text");
+}
