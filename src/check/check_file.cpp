@@ -512,13 +512,13 @@ CheckFile parse_check_file(const std::string& path, std::string text) {
     throw io::data_error(parser.position(error.source().begin), std::string(error.description()),
                          "check files are TOML: https://toml.io");
   }
+  std::vector<std::string_view> kinds;
+  for (const auto& known : kind_keys()) {
+    kinds.push_back(known.kind);
+  }
+  const std::string kinds_hint = fmt::format("checks are arrays of tables: [[{}]]", fmt::join(kinds, "]], [["));
   for (const auto& [key, value] : document) {
     const auto kind = std::ranges::find_if(kind_keys(), [&](const KindKeys& known) { return known.kind == key.str(); });
-    std::vector<std::string_view> kinds;
-    for (const auto& known : kind_keys()) {
-      kinds.push_back(known.kind);
-    }
-    const std::string kinds_hint = fmt::format("checks are arrays of tables: [[{}]]", fmt::join(kinds, "]], [["));
     if (kind == kind_keys().end()) {
       parser.fail(key.source(), fmt::format("unknown check kind \"{}\"", key.str()), kinds_hint);
     }

@@ -71,8 +71,8 @@ struct QueryCheck {
   enum class Expect { scalar, row_count, rows, csv_file };
   std::string sql;
   Expect kind = Expect::scalar;
-  std::string scalar;                         // as text (sql_value_text of the answer)
-  std::int64_t row_count = 0;                 //
+  std::string scalar; // as text (sql_value_text of the answer)
+  std::int64_t row_count = 0;
   std::vector<std::vector<std::string>> rows; // as text, for rows and csv_file
   std::vector<std::string> header;            // csv_file: the expected column names
   std::filesystem::path csv_file;             // relative to the check file

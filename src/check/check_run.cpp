@@ -213,7 +213,7 @@ void run_count(const store::Store& store, const Check& check, const CountCheck& 
   outcome.recorded = outcome.got;
 }
 
-void run_query(const store::Store& store, const Check& check, const QueryCheck& query, Outcome& outcome) {
+void run_query(const store::Store& store, const QueryCheck& query, Outcome& outcome) {
   const store::SqlResult result = store::run_read_only_sql(store, query.sql);
   const auto rows = text_rows(result);
   switch (query.kind) {
@@ -270,7 +270,6 @@ void run_query(const store::Store& store, const Check& check, const QueryCheck& 
     return;
   }
   }
-  (void)check;
 }
 
 void run_golden(const CheckFile& file, const GoldenCheck& golden, const CommandRunner& run_command, Outcome& outcome) {
@@ -398,7 +397,7 @@ std::vector<Outcome> run_checks(const store::Store& store, std::span<const Check
               } else if constexpr (std::is_same_v<What, CountCheck>) {
                 run_count(store, check, what, outcome);
               } else if constexpr (std::is_same_v<What, QueryCheck>) {
-                run_query(store, check, what, outcome);
+                run_query(store, what, outcome);
               } else if constexpr (std::is_same_v<What, GoldenCheck>) {
                 run_golden(file, what, run_command, outcome);
               } else {
