@@ -517,6 +517,13 @@ CheckFile parse_check_file(const std::string& path, std::string text) {
     kinds.push_back(known.kind);
   }
   const std::string kinds_hint = fmt::format("checks are arrays of tables: [[{}]]", fmt::join(kinds, "]], [["));
+  // The checks in the order of the file, so that the first error reported is the first in it
+  // (toml++ holds the tables by name).
+  struct Entry {
+    const KindKeys* kind;
+    const toml::table* table;
+  };
+  std::vector<Entry> entries;
   for (const auto& [key, value] : document) {
     const auto kind = std::ranges::find_if(kind_keys(), [&](const KindKeys& known) { return known.kind == key.str(); });
     if (kind == kind_keys().end()) {
@@ -528,41 +535,44 @@ CheckFile parse_check_file(const std::string& path, std::string text) {
                   kinds_hint);
     }
     for (const toml::node& node : *checks) {
-      const toml::table& table = *node.as_table();
-      const TableReader reader(parser, table, *kind);
-      Check check;
-      check.line = table.source().begin.line;
-      check.name = reader.string("name", "\"Section 301 on Chinese EVs after the review\"");
-      if (const toml::node* expect = reader.find("expect")) {
-        check.expect_at = parser.span(expect->source());
-      }
-      if (std::ranges::find(kind->keys, "as-known-on") != kind->keys.end()) {
-        check.as_known_on = reader.as_known_on();
-      }
-      if (kind->kind == "rate") {
-        check.what = read_rate(reader);
-      } else if (kind->kind == "listed") {
-        check.what = read_listed(reader);
-      } else if (kind->kind == "count") {
-        check.what = read_count(reader, parser);
-      } else if (kind->kind == "query") {
-        check.sql_at = parser.span(reader.find("sql") != nullptr ? reader.find("sql")->source() : table.source());
-        QueryCheck query = read_query(reader, parser);
-        for (const std::string_view expectation : {"expect-count", "expect-rows"}) {
-          if (const toml::node* expect = reader.find(expectation)) {
-            check.expect_at = parser.span(expect->source());
-          }
-        }
-        check.what = std::move(query);
-      } else if (kind->kind == "golden") {
-        check.what = read_golden(reader, parser);
-      } else {
-        check.what = read_lint(reader, parser);
-      }
-      file.checks.push_back(std::move(check));
+      entries.push_back({&*kind, node.as_table()});
     }
   }
-  std::ranges::stable_sort(file.checks, {}, &Check::line);
+  std::ranges::stable_sort(entries, {}, [](const Entry& entry) { return entry.table->source().begin.line; });
+  for (const auto& [kind, table_pointer] : entries) {
+    const toml::table& table = *table_pointer;
+    const TableReader reader(parser, table, *kind);
+    Check check;
+    check.line = table.source().begin.line;
+    check.name = reader.string("name", "\"Section 301 on Chinese EVs after the review\"");
+    if (const toml::node* expect = reader.find("expect")) {
+      check.expect_at = parser.span(expect->source());
+    }
+    if (std::ranges::find(kind->keys, "as-known-on") != kind->keys.end()) {
+      check.as_known_on = reader.as_known_on();
+    }
+    if (kind->kind == "rate") {
+      check.what = read_rate(reader);
+    } else if (kind->kind == "listed") {
+      check.what = read_listed(reader);
+    } else if (kind->kind == "count") {
+      check.what = read_count(reader, parser);
+    } else if (kind->kind == "query") {
+      check.sql_at = parser.span(reader.find("sql") != nullptr ? reader.find("sql")->source() : table.source());
+      QueryCheck query = read_query(reader, parser);
+      for (const std::string_view expectation : {"expect-count", "expect-rows"}) {
+        if (const toml::node* expect = reader.find(expectation)) {
+          check.expect_at = parser.span(expect->source());
+        }
+      }
+      check.what = std::move(query);
+    } else if (kind->kind == "golden") {
+      check.what = read_golden(reader, parser);
+    } else {
+      check.what = read_lint(reader, parser);
+    }
+    file.checks.push_back(std::move(check));
+  }
   return file;
 }
 

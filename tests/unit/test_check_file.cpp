@@ -176,3 +176,8 @@ TEST_CASE("golden commands split like a shell's words", "[check_file]") {
   CHECK(split_command(R"(show it\'s "a \"b\"")") == std::vector<std::string>{"show", "it's", "a \"b\""});
   CHECK_FALSE(split_command("list --text 'open"));
 }
+
+TEST_CASE("of two errors in a check file the first in it is reported", "[check_file]") {
+  CHECK(parse_error("[[rate]]\nname = \"x\"\n\n[[count]]\nname = \"y\"\nexpect = \"1\"\n") ==
+        "checks.toml:1:1: a [[rate]] check needs \"imposer\"");
+}
