@@ -29,5 +29,7 @@ void add_dump_command(CLI::App& app, Context& context);
 void add_load_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
+void add_query_command(CLI::App& app, Context& context);
+void add_check_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

@@ -50,6 +50,9 @@ std::ostream& Context::out() {
     return m_stdout;
   }
   if (!m_file) {
+    if (m_confined) {
+      throw Error(ExitCode::usage, "a golden check may not write files (-o)");
+    }
     m_file = std::make_unique<std::ofstream>(output_path, std::ios::binary | std::ios::trunc);
     if (!*m_file) {
       throw Error(ExitCode::cant_create, fmt::format("cannot write {}", output_path));
@@ -59,9 +62,9 @@ std::ostream& Context::out() {
 }
 
 void Context::print(const report::Report& report) {
-  const bool to_terminal = writes_to_stdout() && isatty(STDOUT_FILENO) != 0;
+  const bool to_terminal = !m_confined && writes_to_stdout() && isatty(STDOUT_FILENO) != 0;
   report::RenderOptions options;
-  options.width = text_width(to_terminal);
+  options.width = m_confined ? 0 : text_width(to_terminal);
   options.color = color == "always" || (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
   std::ostream& stream = out();
   report::render(report, format, options, stream);
@@ -98,6 +101,12 @@ Date Context::today() const {
 
 Changeset Context::new_changeset() const { return Changeset{0, now_utc(), author, reason, command_line, std::nullopt}; }
 
-store::Store Context::open_store(store::Store::Access access) const { return store::Store::open(db_path, access); }
+store::Store Context::open_store(store::Store::Access access) const {
+  if (m_confined && access != store::Store::Access::read_only) {
+    throw Error(ExitCode::usage, "a golden check may not run a command that changes the store",
+                "golden checks run list, show, history, rate, report, lint, log, query or export");
+  }
+  return store::Store::open(db_path, access);
+}
 
 } // namespace tw::cli

@@ -49,12 +49,18 @@ public:
 
   store::Store open_store(store::Store::Access access) const;
 
+  // For the golden outputs of `check`: the store may only be read, no file written, and text
+  // is rendered as for a pipe, whatever the terminal and $COLUMNS, so that it compares the
+  // same everywhere.
+  void confine_to_reading() { m_confined = true; }
+
 private:
   bool writes_to_stdout() const;
 
   std::ostream& m_stdout;
   std::ostream& m_stderr;
   std::unique_ptr<std::ofstream> m_file;
+  bool m_confined = false;
 };
 
 } // namespace tw::cli

@@ -24,58 +24,29 @@ void FilterOptions::add_to(CLI::App& command, bool with_kind, bool with_on) {
   add_as_known_on(command, as_known_on);
 }
 
-bool FilterOptions::wants(MeasureKind wanted) const {
-  if (kind && parse_choice("--kind", *kind, parse_measure_kind, "tariff, listing, control, other") != wanted) {
-    return false;
+query::MeasureFilter FilterOptions::measure_filter() const {
+  query::MeasureFilter filter;
+  if (kind) {
+    filter.kind = parse_choice("--kind", *kind, parse_measure_kind, "tariff, listing, control, other");
   }
-  switch (wanted) {
-  case MeasureKind::tariff:
-    return !list && !country && !text;
-  case MeasureKind::listing:
-    return !hs;
-  case MeasureKind::control:
-  case MeasureKind::other:
-    break;
-  }
-  return !list && !country;
-}
-
-store::LineFilter FilterOptions::line_filter() const {
-  store::LineFilter filter;
   filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.origin = parse_option<Jurisdiction>("--origin", origin);
   filter.hs = parse_option<ProductCode>("--hs", hs);
   filter.authority = authority;
-  filter.on = parse_option<Date>("--on", on);
-  return filter;
-}
-
-store::ListingFilter FilterOptions::listing_filter() const {
-  store::ListingFilter filter;
-  filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
   filter.list = list;
-  // --origin names the target country of a listing, as of a tariff.
-  filter.country =
-      country ? parse_option<Jurisdiction>("--country", country) : parse_option<Jurisdiction>("--origin", origin);
+  filter.country = parse_option<Jurisdiction>("--country", country);
   filter.text = text;
-  filter.authority = authority;
   filter.on = parse_option<Date>("--on", on);
   return filter;
 }
 
-store::ControlFilter FilterOptions::control_filter() const {
-  store::ControlFilter filter;
-  if (kind) {
-    filter.kind = parse_measure_kind(*kind);
-  }
-  filter.imposer = parse_option<Jurisdiction>("--imposer", imposer);
-  filter.partner = parse_option<Jurisdiction>("--origin", origin);
-  filter.hs = parse_option<ProductCode>("--hs", hs);
-  filter.authority = authority;
-  filter.text = text;
-  filter.on = parse_option<Date>("--on", on);
-  return filter;
-}
+bool FilterOptions::wants(MeasureKind wanted) const { return measure_filter().wants(wanted); }
+
+store::LineFilter FilterOptions::line_filter() const { return measure_filter().line_filter(); }
+
+store::ListingFilter FilterOptions::listing_filter() const { return measure_filter().listing_filter(); }
+
+store::ControlFilter FilterOptions::control_filter() const { return measure_filter().control_filter(); }
 
 std::vector<report::Field> FilterOptions::fields() const {
   std::vector<report::Field> result;

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/versioning.hpp"
+#include "query/measure_filter.hpp"
 #include "report/model.hpp"
 #include "store/control_lines.hpp"
 #include "store/listings.hpp"
@@ -54,8 +55,9 @@ struct FilterOptions {
   // Adds --imposer --origin --hs --authority --list --country --text (and --kind, --on when
   // asked) to `command`.
   void add_to(CLI::App& command, bool with_kind, bool with_on);
-  // Whether measures of `kind` are asked for: --kind, and filters only some kinds have
-  // (--hs: tariffs and controls; --list and --country: listings).
+  // The filters, parsed; a bad value is a usage error.
+  query::MeasureFilter measure_filter() const;
+  // Whether measures of `kind` are asked for (see query::MeasureFilter::wants).
   bool wants(MeasureKind kind) const;
   store::LineFilter line_filter() const;
   store::ListingFilter listing_filter() const;

@@ -45,20 +45,21 @@ std::string quoted_command_line(int argc, char** argv) {
   return line;
 }
 
-void print_error(const std::string& message, const std::string& context, const std::string& hint) {
-  std::cerr << "tradewatch: error: " << message << '\n';
+void print_error(std::ostream& err, const std::string& message, const std::string& context, const std::string& hint) {
+  err << "tradewatch: error: " << message << '\n';
   if (!context.empty()) {
-    std::cerr << context << '\n';
+    err << context << '\n';
   }
   if (!hint.empty()) {
-    std::cerr << "hint: " << hint << '\n';
+    err << "hint: " << hint << '\n';
   }
 }
 
-} // namespace
-
-int tradewatch_main(int argc, char** argv) {
-  Context context(std::cout, std::cerr);
+int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement confinement) {
+  Context context(out, err);
+  if (confinement == Confinement::read_only) {
+    context.confine_to_reading();
+  }
   CLI::App app{"tradewatch: trade measures (tariffs, entity listings, controls) with their whole history"};
   app.name("tradewatch");
   app.require_subcommand(1);
@@ -106,27 +107,46 @@ int tradewatch_main(int argc, char** argv) {
   add_load_command(app, context);
   add_import_command(app, context);
   add_export_command(app, context);
+  add_query_command(app, context);
+  add_check_command(app, context);
 
   context.command_line = quoted_command_line(argc, argv);
   try {
     app.parse(argc, argv);
     return static_cast<int>(context.status);
   } catch (const CLI::CallForHelp& help) {
-    return app.exit(help);
+    return app.exit(help, out, err);
   } catch (const CLI::CallForAllHelp& help) {
-    return app.exit(help);
+    return app.exit(help, out, err);
   } catch (const CLI::CallForVersion& version) {
-    return app.exit(version);
+    return app.exit(version, out, err);
   } catch (const CLI::ParseError& error) {
-    print_error(error.what(), {}, "see 'tradewatch --help' or 'tradewatch COMMAND --help'");
+    print_error(err, error.what(), {}, "see 'tradewatch --help' or 'tradewatch COMMAND --help'");
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& error) {
-    print_error(error.what(), error.context(), error.hint());
+    print_error(err, error.what(), error.context(), error.hint());
     return static_cast<int>(error.code());
   } catch (const std::exception& error) {
-    print_error(fmt::format("internal error: {}", error.what()), {}, "this is a bug in tradewatch; please report it");
+    print_error(err, fmt::format("internal error: {}", error.what()), {},
+                "this is a bug in tradewatch; please report it");
     return static_cast<int>(ExitCode::internal);
   }
+}
+
+} // namespace
+
+int tradewatch_main(int argc, char** argv) { return run(argc, argv, std::cout, std::cerr, Confinement::none); }
+
+int run_tradewatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   Confinement confinement) {
+  std::vector<std::string> words{"tradewatch"};
+  words.insert(words.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& word : words) {
+    argv.push_back(word.data());
+  }
+  argv.push_back(nullptr);
+  return run(static_cast<int>(words.size()), argv.data(), out, err, confinement);
 }
 
 } // namespace tw::cli

@@ -101,6 +101,11 @@ Conditions listing_conditions(const ListingFilter& filter) {
               "WHERE instr(tw_fold(json_each.value), tw_fold({0})) > 0))",
               *filter.text);
   }
+  if (filter.name) {
+    where.add("(tw_fold(l.name) = tw_fold({0}) OR EXISTS (SELECT 1 FROM json_each(l.aliases) "
+              "WHERE tw_fold(json_each.value) = tw_fold({0})))",
+              *filter.name);
+  }
   if (filter.authority) {
     where.add("mv.authority = {0} COLLATE NOCASE", *filter.authority);
   }

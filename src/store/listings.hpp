@@ -32,6 +32,7 @@ struct ListingFilter {
   std::optional<std::string> list; // list name, any case
   std::optional<Jurisdiction> country;
   std::optional<std::string> text; // in the name or an alias, any case
+  std::optional<std::string> name; // the whole name or a whole alias, any case
   std::optional<std::string> authority;
   std::optional<std::string> act_id; // listed or delisted by this act
   std::optional<std::string> source_key;
