@@ -191,14 +191,16 @@ template <typename Change> Change as_compared(Change change) {
 
 template <typename Change>
 KnowledgeDelta<Change> compare(const std::vector<Change>& before, const std::vector<Change>& after) {
+  // Changes are compared only within their measure and day, so that large stores stay fast.
   auto missing_from = [](const std::vector<Change>& from, const std::vector<Change>& in) {
-    std::vector<Change> compared;
+    std::map<std::pair<std::string, Date>, std::vector<Change>> compared;
     for (const auto& change : in) {
-      compared.push_back(as_compared(change));
+      compared[{change.measure.id, change.effective}].push_back(as_compared(change));
     }
     std::vector<Change> missing;
     for (const auto& change : from) {
-      if (std::ranges::find(compared, as_compared(change)) == compared.end()) {
+      const auto bucket = compared.find({change.measure.id, change.effective});
+      if (bucket == compared.end() || std::ranges::find(bucket->second, as_compared(change)) == bucket->second.end()) {
         missing.push_back(change);
       }
     }
