@@ -80,7 +80,7 @@ Report summary_report(const SummaryQuestion& question, const std::vector<store::
   const Report changes = changes_report({question.recent_from, question.on, {}}, recent, find_act);
   report.fields.push_back({"recent_from", "changes since", Cell::of(question.recent_from.to_string())});
   for (const auto& field : changes.fields) {
-    if (field.key != "from" && field.key != "to") {
+    if (field.key != "from" && field.key != "to" && field.key != "by") {
       report.fields.push_back({"recent_" + field.key, "recent " + field.label, field.value});
     }
   }
