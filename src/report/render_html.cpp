@@ -194,7 +194,8 @@ void write_step_chart(const Chart& chart, std::ostream& out) {
                        path, k_palette[s % k_palette.size()], s == 0 ? "3" : "2",
                        dash.empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", dash), escaped(series.name));
   }
-  // Each step of the first series, marked and labelled with its date and value where there is room.
+  // Each step of the first series, marked and labelled with its date and value where there is
+  // room; a white halo keeps a label legible where later steps' lines cross it.
   const auto& first = chart.series.front().points;
   double last_label_x = -1e9;
   for (std::size_t i = 0; i + 1 < first.size(); ++i) {
@@ -204,7 +205,8 @@ void write_step_chart(const Chart& chart, std::ostream& out) {
     out << fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#000\"><title>{}: {}</title></circle>\n",
                        number(x), number(y), escaped(point.x_label), escaped(point.y_label));
     if (x - last_label_x >= 64) {
-      out << fmt::format("<text class=\"value\" x=\"{}\" y=\"{}\" font-weight=\"600\" fill=\"#000\">{}</text>\n",
+      out << fmt::format("<text class=\"value\" x=\"{}\" y=\"{}\" font-weight=\"600\" fill=\"#000\" stroke=\"#fff\" "
+                         "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
                          number(x + 4), number(y - 6), escaped(point.y_label));
       last_label_x = x;
     }
