@@ -6,7 +6,7 @@ CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
 
 # Debian packages the build and the tests need (see README.md for why each is there).
 DEPS = cmake g++ make pkg-config libsqlite3-dev libcli11-dev libfmt-dev catch2 \
-       nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev sqlite3
+       nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev sqlite3 chromium
 
 .PHONY: all deps build test unit asan demo format lint clean
 

@@ -24,6 +24,8 @@ void add_show_command(CLI::App& app, Context& context);
 void add_history_command(CLI::App& app, Context& context);
 void add_rate_command(CLI::App& app, Context& context);
 void add_report_changes_command(CLI::App& report, Context& context);
+void add_report_timeline_command(CLI::App& report, Context& context);
+void add_report_summary_command(CLI::App& report, Context& context);
 void add_lint_command(CLI::App& app, Context& context);
 void add_dump_command(CLI::App& app, Context& context);
 void add_load_command(CLI::App& app, Context& context);

@@ -70,10 +70,11 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
   static const std::map<std::string, report::Format> k_formats{{"text", report::Format::text},
                                                                {"md", report::Format::md},
                                                                {"csv", report::Format::csv},
-                                                               {"json", report::Format::json}};
+                                                               {"json", report::Format::json},
+                                                               {"html", report::Format::html}};
   app.add_option_function<std::string>(
          "--format", [&context](const std::string& name) { context.format = k_formats.at(name); },
-         "output format: text, md, csv, json")
+         "output format: text, md, csv, json, html")
       ->check(CLI::IsMember(k_formats));
   app.add_option("-o,--output", context.output_path, "write output to FILE instead of standard output");
   app.add_option("--color", context.color, "colour on a terminal: auto, always, never")
@@ -102,6 +103,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
   add_rate_command(app, context);
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
+  add_report_timeline_command(*report, context);
+  add_report_summary_command(*report, context);
   add_lint_command(app, context);
   add_dump_command(app, context);
   add_load_command(app, context);

@@ -163,4 +163,67 @@ std::vector<ControlChange> detect_control_changes(const std::vector<store::Measu
   });
 }
 
+namespace {
+
+// A line version as a change compares it: what it says, without its row and record stamps.
+template <typename Line> std::optional<Line> as_said(std::optional<Line> line) {
+  if (line) {
+    line->row_id = 0;
+    line->recorded_in = 0;
+    line->superseded_in.reset();
+  }
+  return line;
+}
+
+template <typename Change> Change as_compared(Change change) {
+  Measure measure;
+  measure.id = change.measure.id;
+  measure.kind = change.measure.kind;
+  measure.imposer = change.measure.imposer;
+  measure.authority = change.measure.authority;
+  change.measure = std::move(measure);
+  if constexpr (requires { change.before; }) {
+    change.before = as_said(change.before);
+    change.after = as_said(change.after);
+  }
+  return change;
+}
+
+template <typename Change>
+KnowledgeDelta<Change> compare(const std::vector<Change>& before, const std::vector<Change>& after) {
+  // Changes are compared only within their measure and day, so that large stores stay fast.
+  auto missing_from = [](const std::vector<Change>& from, const std::vector<Change>& in) {
+    std::map<std::pair<std::string, Date>, std::vector<Change>> compared;
+    for (const auto& change : in) {
+      compared[{change.measure.id, change.effective}].push_back(as_compared(change));
+    }
+    std::vector<Change> missing;
+    for (const auto& change : from) {
+      const auto bucket = compared.find({change.measure.id, change.effective});
+      if (bucket == compared.end() || std::ranges::find(bucket->second, as_compared(change)) == bucket->second.end()) {
+        missing.push_back(change);
+      }
+    }
+    return missing;
+  };
+  return {missing_from(after, before), missing_from(before, after)};
+}
+
+} // namespace
+
+KnowledgeDelta<LineChange> compare_knowledge(const std::vector<LineChange>& before,
+                                             const std::vector<LineChange>& after) {
+  return compare(before, after);
+}
+
+KnowledgeDelta<ListingChange> compare_knowledge(const std::vector<ListingChange>& before,
+                                                const std::vector<ListingChange>& after) {
+  return compare(before, after);
+}
+
+KnowledgeDelta<ControlChange> compare_knowledge(const std::vector<ControlChange>& before,
+                                                const std::vector<ControlChange>& after) {
+  return compare(before, after);
+}
+
 } // namespace tw::query

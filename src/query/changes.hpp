@@ -30,6 +30,8 @@ struct LineChange {
   std::optional<Rate> new_rate;       // unset when ended
   std::optional<std::string> act_id;  // the act that made the change
   std::optional<std::string> heading; // the heading from the change on (or before an end)
+
+  bool operator==(const LineChange&) const = default;
 };
 
 // Tariff changes: a change is a change of rate. Changes alike but for the product code are
@@ -45,6 +47,8 @@ struct ListingChange {
   std::optional<Listing> before; // unset when added
   std::optional<Listing> after;  // unset when ended
   std::optional<std::string> act_id;
+
+  bool operator==(const ListingChange&) const = default;
 };
 
 // Whether listing `measure_id` has a version that ended on or before `day`; tells a
@@ -65,11 +69,29 @@ struct ControlChange {
   std::optional<ControlLine> before; // unset when added
   std::optional<ControlLine> after;  // unset when ended
   std::optional<std::string> act_id;
+
+  bool operator==(const ControlChange&) const = default;
 };
 
 // Control and other changes, merged across codes; ordered by imposer, partner, authority,
 // date and measure.
 std::vector<ControlChange> detect_control_changes(const std::vector<store::MeasureControl>& versions, Date from,
                                                   Date to);
+
+// The changes one state of the store's knowledge holds and an earlier one did not
+// (`learned`), and those the earlier one held and the later no longer does (`retracted`).
+// Two changes are the same when all they say is, but for the measure's own record (title,
+// note, act), whose corrections are no change in force; line ids and record stamps are no
+// part of a change.
+template <typename Change> struct KnowledgeDelta {
+  std::vector<Change> learned;
+  std::vector<Change> retracted;
+};
+KnowledgeDelta<LineChange> compare_knowledge(const std::vector<LineChange>& before,
+                                             const std::vector<LineChange>& after);
+KnowledgeDelta<ListingChange> compare_knowledge(const std::vector<ListingChange>& before,
+                                                const std::vector<ListingChange>& after);
+KnowledgeDelta<ControlChange> compare_knowledge(const std::vector<ControlChange>& before,
+                                                const std::vector<ControlChange>& after);
 
 } // namespace tw::query

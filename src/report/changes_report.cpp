@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -271,15 +272,111 @@ Table control_changes_table(const std::vector<query::ControlChange>& changes, co
   return table;
 }
 
+double percent(const Rate& rate) { return static_cast<double>(rate.ad_valorem_milli().value_or(0)) / 1000.0; }
+
+// Old and new rates side by side, one pair of bars per tariff change (the first
+// `k_charted_changes`); a rate absent before or after is drawn as nothing.
+constexpr std::size_t k_charted_changes = 30;
+
+Chart rate_chart(const std::vector<query::LineChange>& changes) {
+  Chart chart{changes.size() > k_charted_changes ? fmt::format("Tariff changes, old and new rate (the first {} of {})",
+                                                               k_charted_changes, changes.size())
+                                                 : "Tariff changes, old and new rate",
+              ChartKind::bars,
+              "% ad valorem",
+              {{"old", {}}, {"new", {}}}};
+  for (std::size_t i = 0; i < changes.size() && i < k_charted_changes; ++i) {
+    const auto& change = changes[i];
+    const std::string label = fmt::format("{} {}", change.measure.id, change.effective.to_string());
+    auto point = [&](const std::optional<Rate>& rate) {
+      return ChartPoint{static_cast<double>(i), rate ? percent(*rate) : 0, label, rate ? rate->to_string() : "none"};
+    };
+    chart.series[0].points.push_back(point(change.old_rate));
+    chart.series[1].points.push_back(point(change.new_rate));
+  }
+  return chart;
+}
+
+ChartPoint count_point(std::string label, std::size_t count) {
+  return {0, static_cast<double>(count), std::move(label), std::to_string(count)};
+}
+
+std::string_view basis_name(ChangeBasis basis) {
+  switch (basis) {
+  case ChangeBasis::effective:
+    return "effective";
+  case ChangeBasis::announced:
+    return "announced";
+  case ChangeBasis::recorded:
+    return "recorded";
+  }
+  return "effective";
+}
+
+std::string_view title_words(ChangeBasis basis) {
+  switch (basis) {
+  case ChangeBasis::effective:
+    return "Changes in force";
+  case ChangeBasis::announced:
+    return "Changes announced";
+  case ChangeBasis::recorded:
+    return "Changes in force recorded";
+  }
+  return "Changes in force";
+}
+
+// The tables of the changes the store no longer holds, keyed and titled as retracted.
+void add_retracted(Report& report, const FoundChanges& retracted, const ActLookup& find_act) {
+  std::vector<Table> tables;
+  std::size_t count = 0;
+  if (retracted.tariffs) {
+    Field unused;
+    tables.push_back(tariff_table(*retracted.tariffs, find_act, unused));
+    count += retracted.tariffs->size();
+  }
+  if (retracted.listings) {
+    tables.push_back(listing_changes_table(*retracted.listings, find_act));
+    count += retracted.listings->size();
+  }
+  if (retracted.controls) {
+    tables.push_back(control_changes_table(*retracted.controls, find_act));
+    count += retracted.controls->size();
+  }
+  for (auto& table : tables) {
+    table.key = "retracted_" + table.key;
+    table.title = "Retracted: " + table.title;
+    table.hide_when_empty = true;
+    report.tables.push_back(std::move(table));
+  }
+  report.fields.push_back(
+      {"retracted", "retracted",
+       Cell::with_json(fmt::format("{} change{} the store no longer holds", count, count == 1 ? "" : "s"), count)});
+}
+
 } // namespace
 
-Report changes_report(const ChangesQuestion& question, const FoundChanges& changes, const ActLookup& find_act) {
+Report changes_report(const ChangesQuestion& question, const FoundChanges& changes, const ActLookup& find_act,
+                      const FoundChanges* retracted) {
   Report report;
-  report.title = fmt::format("Changes in force from {} to {}", question.from.to_string(), question.to.to_string());
+  report.title =
+      fmt::format("{} from {} to {}", title_words(question.by), question.from.to_string(), question.to.to_string());
   report.fields = {{"from", "from", Cell::of(question.from.to_string())},
-                   {"to", "to", Cell::of(question.to.to_string())}};
+                   {"to", "to", Cell::of(question.to.to_string())},
+                   // Shown in text where it is not the default; the title says it too.
+                   {"by", "by",
+                    Cell::with_json(question.by == ChangeBasis::effective ? "" : std::string(basis_name(question.by)),
+                                    std::string(basis_name(question.by)))}};
   report.fields.insert(report.fields.end(), question.filters.begin(), question.filters.end());
+  Chart count_chart{"Changes counted", ChartKind::bars, "count", {{"changes", {}}}};
   if (changes.tariffs) {
+    for (const auto kind : {query::ChangeKind::changed, query::ChangeKind::added, query::ChangeKind::ended}) {
+      count_chart.series[0].points.push_back(
+          count_point(fmt::format("tariffs {}", kind_name(kind)),
+                      static_cast<std::size_t>(std::ranges::count(*changes.tariffs, kind, &query::LineChange::kind))));
+    }
+    if (!changes.tariffs->empty()) {
+      report.charts.push_back(rate_chart(*changes.tariffs));
+    }
     Field summary;
     report.tables.push_back(tariff_table(*changes.tariffs, find_act, summary));
     report.fields.push_back(std::move(summary));
@@ -293,6 +390,9 @@ Report changes_report(const ChangesQuestion& question, const FoundChanges& chang
                                      {"re_listed", by_change["re-listed"]},
                                      {"modified", by_change["modified"]},
                                      {"delisted", by_change["delisted"]}};
+    for (const auto* change : {"listed", "re-listed", "modified", "delisted"}) {
+      count_chart.series[0].points.push_back(count_point(fmt::format("listings {}", change), by_change[change]));
+    }
     report.fields.push_back(
         {"listings_summary", "listings",
          Cell::with_json(fmt::format("{} listed, {} re-listed, {} modified, {} delisted", by_change["listed"],
@@ -307,6 +407,13 @@ Report changes_report(const ChangesQuestion& question, const FoundChanges& chang
          Cell::with_json(fmt::format("{} change{}", changes.controls->size(), changes.controls->size() == 1 ? "" : "s"),
                          changes.controls->size())});
     report.tables.push_back(control_changes_table(*changes.controls, find_act));
+    count_chart.series[0].points.push_back(count_point("controls and other", changes.controls->size()));
+  }
+  if (!count_chart.series[0].points.empty()) {
+    report.charts.insert(report.charts.begin(), std::move(count_chart));
+  }
+  if (retracted != nullptr) {
+    add_retracted(report, *retracted, find_act);
   }
   return report;
 }

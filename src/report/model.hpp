@@ -60,12 +60,40 @@ struct Field {
   Cell value;
 };
 
-// What a command prints: a title, fields (a summary or a record), tables and notes.
+// One point of a chart series: `x` and `y` place it, the labels say it (a date, "25%").
+struct ChartPoint {
+  double x = 0;
+  double y = 0;
+  std::string x_label;
+  std::string y_label;
+};
+
+struct ChartSeries {
+  std::string name;
+  std::vector<ChartPoint> points;
+};
+
+// `step`: each series holds its value from a point's x until the next point's x; the last
+// point marks where the chart ends. `bars`: the i-th points of the series form the i-th
+// group of bars, one bar per series, labelled by the first series' `x_label`.
+enum class ChartKind { step, bars };
+
+// A chart of numbers the builder computed; the same numbers are in the report's tables.
+// Only HTML draws charts; the other formats leave them out.
+struct Chart {
+  std::string title;
+  ChartKind kind = ChartKind::bars;
+  std::string y_axis; // what the values are: "duty, % ad valorem", "count"
+  std::vector<ChartSeries> series;
+};
+
+// What a command prints: a title, fields (a summary or a record), charts, tables and notes.
 // JSON is an object of the fields and tables by key, every field present (null when
 // absent); text and Markdown leave absent fields out; CSV is the first table (or the fields).
 struct Report {
   std::string title;
   std::vector<Field> fields;
+  std::vector<Chart> charts;
   std::vector<Table> tables;
   std::vector<std::string> notes;
 };

@@ -16,6 +16,9 @@ void render(const Report& report, Format format, const RenderOptions& options, s
   case Format::json:
     render_json(report, out);
     break;
+  case Format::html:
+    render_html(report, out);
+    break;
   }
 }
 

@@ -7,7 +7,7 @@
 
 namespace tw::report {
 
-enum class Format { text, md, csv, json };
+enum class Format { text, md, csv, json, html };
 
 struct RenderOptions {
   std::size_t width = 0; // terminal columns for text; 0: no limit
@@ -21,5 +21,7 @@ void render_text(const Report& report, const RenderOptions& options, std::ostrea
 void render_markdown(const Report& report, std::ostream& out);
 void render_csv(const Report& report, std::ostream& out);
 void render_json(const Report& report, std::ostream& out);
+// One self-contained page: the tables, and the charts drawn as inline SVG.
+void render_html(const Report& report, std::ostream& out);
 
 } // namespace tw::report

@@ -344,3 +344,29 @@ TEST_CASE("detect_control_changes merges the codes of a measure that changed ali
   CHECK(changes[1].kind == ChangeKind::added);
   CHECK(changes[1].codes == std::vector{tw::test::code("8486")});
 }
+
+TEST_CASE("compare_knowledge finds what a later state learned and what it retracted", "[changes]") {
+  // Before: 25% from 2018; after: a step to 100% in 2024, as recorded, then corrected to 50%.
+  const auto before =
+      detect_changes({version({"ev", "CN", "8703.80", "25%", "2018-07-06"})}, day("0001-01-01"), day("9999-12-31"));
+  auto after_versions =
+      std::vector<MeasureLine>{version({"ev", "CN", "8703.80", "25%", "2018-07-06", "2024-09-27"}),
+                               version({"ev", "CN", "8703.80", "100%", "2024-09-27", std::nullopt, "review"})};
+  const auto after = detect_changes(after_versions, day("0001-01-01"), day("9999-12-31"));
+  after_versions[1].line.rate = rate("50%");
+  after_versions[1].line.recorded_in = 7; // a later record of the same line is no change by itself
+  after_versions[0].line.recorded_in = 7;
+  after_versions[0].measure.title = "retitled";
+  const auto corrected = detect_changes(after_versions, day("0001-01-01"), day("9999-12-31"));
+
+  const auto learned = tw::query::compare_knowledge(before, after);
+  REQUIRE(learned.learned.size() == 1);
+  CHECK(learned.learned[0].new_rate == rate("100%"));
+  CHECK(learned.retracted.empty());
+
+  const auto fixed = tw::query::compare_knowledge(after, corrected);
+  REQUIRE(fixed.learned.size() == 1);
+  CHECK(fixed.learned[0].new_rate == rate("50%"));
+  REQUIRE(fixed.retracted.size() == 1);
+  CHECK(fixed.retracted[0].new_rate == rate("100%"));
+}

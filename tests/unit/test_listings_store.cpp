@@ -6,6 +6,7 @@
 #include "store/control_lines.hpp"
 #include "store/listings.hpp"
 #include "store/measures.hpp"
+#include "store/summary.hpp"
 #include "store/tariff_lines.hpp"
 #include "store_fixture.hpp"
 #include "values.hpp"
@@ -720,4 +721,75 @@ TEST_CASE("replace_act keeps the old version visible at the older record point",
   CHECK(then->removed.empty());
   CHECK(count_rows(store, "act_versions") == 2);
   CHECK(count_rows(store, "v_acts") == 1);
+}
+
+namespace {
+
+tw::TariffLine tariff_line(const std::string& measure_id, const std::string& origin, const std::string& hs,
+                           const std::string& from, const std::optional<std::string>& to = std::nullopt) {
+  tw::TariffLine line;
+  line.measure_id = measure_id;
+  line.key.origin = jurisdiction(origin);
+  line.key.hs = code(hs);
+  line.rate = rate("25%");
+  line.valid.from = day(from);
+  if (to) {
+    line.valid.to = day(*to);
+  }
+  return line;
+}
+
+std::vector<std::string> describe(const std::vector<tw::store::MeasureCount>& counts) {
+  std::vector<std::string> result;
+  for (const auto& c : counts) {
+    result.push_back(c.imposer + " " + c.target + " " + c.kind + " " + c.authority + ": " + std::to_string(c.measures) +
+                     " measures, " + std::to_string(c.lines) + " lines");
+  }
+  return result;
+}
+
+std::vector<std::string> describe(const std::vector<tw::store::ListingCount>& counts) {
+  std::vector<std::string> result;
+  for (const auto& c : counts) {
+    result.push_back(c.imposer + " " + c.list + " " + c.country + ": " + std::to_string(c.entries));
+  }
+  return result;
+}
+
+} // namespace
+
+TEST_CASE("The summary counts what is in force on a day, at a record point", "[store][summary]") {
+  TempDir dir;
+  Store store = Store::create(dir / "tw.db");
+  const auto first = write(store, "2025-01-01T00:00:00Z", [&](tw::ChangesetId id) {
+    tw::store::insert_measure(store, measure("us-301", MeasureKind::tariff, "US", "Section 301"), id);
+    tw::store::insert_line(store, tariff_line("us-301", "CN", "8703", "2018-07-06"), id);
+    tw::store::insert_line(store, tariff_line("us-301", "CN", "8704", "2018-07-06", "2019-01-01"), id);
+    tw::store::insert_line(store, tariff_line("us-301", "CN", "8705", "2018-07-06"), id);
+    tw::store::insert_measure(store, measure("us-mfn", MeasureKind::tariff, "US", "MFN"), id);
+    tw::store::insert_line(store, tariff_line("us-mfn", "*", "8703", "2018-01-01"), id);
+    tw::store::insert_measure(store, measure("el-a", MeasureKind::listing, "US", "EAR 744"), id);
+    tw::store::insert_listing(store, listing("el-a", "Entity List", "A", "CN", "2018-01-01"), id);
+    tw::store::insert_measure(store, measure("el-b", MeasureKind::listing, "US", "EAR 744"), id);
+    tw::store::insert_listing(store, listing("el-b", "Entity List", "B", std::nullopt, "2018-01-01"), id);
+  });
+  write(store, "2025-02-01T00:00:00Z", [&](tw::ChangesetId id) {
+    tw::store::insert_measure(store, measure("el-c", MeasureKind::listing, "US", "EAR 744"), id);
+    tw::store::insert_listing(store, listing("el-c", "Entity List", "C", "CN", "2018-01-01"), id);
+    tw::store::insert_measure(store, measure("eu-x", MeasureKind::tariff, "EU", "AD/CVD"), id);
+    tw::store::insert_line(store, tariff_line("eu-x", "CN", "7318", "2018-01-01"), id);
+  });
+
+  CHECK(describe(tw::store::count_measures_in_force(store, day("2019-06-01"), std::nullopt)) ==
+        std::vector<std::string>{"EU CN tariff AD/CVD: 1 measures, 1 lines", "US  listing EAR 744: 1 measures, 1 lines",
+                                 "US * tariff MFN: 1 measures, 1 lines", "US CN listing EAR 744: 2 measures, 2 lines",
+                                 "US CN tariff Section 301: 1 measures, 2 lines"});
+  CHECK(
+      describe(tw::store::count_measures_in_force(store, day("2018-08-01"), jurisdiction("US"), RecordPoint{first})) ==
+      std::vector<std::string>{"US  listing EAR 744: 1 measures, 1 lines", "US * tariff MFN: 1 measures, 1 lines",
+                               "US CN listing EAR 744: 1 measures, 1 lines",
+                               "US CN tariff Section 301: 1 measures, 3 lines"});
+  CHECK(describe(tw::store::count_listings_in_force(store, day("2019-06-01"), std::nullopt)) ==
+        std::vector<std::string>{"US Entity List : 1", "US Entity List CN: 2"});
+  CHECK(tw::store::count_measures_in_force(store, day("2017-01-01"), std::nullopt).empty());
 }
