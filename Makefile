@@ -6,9 +6,9 @@ CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
 
 # Debian packages the build and the tests need (see README.md for why each is there).
 DEPS = cmake g++ make pkg-config libsqlite3-dev libcli11-dev libfmt-dev catch2 \
-       nlohmann-json3-dev libutf8proc-dev sqlite3
+       nlohmann-json3-dev libutf8proc-dev sqlite3 python3
 
-.PHONY: all deps build test unit asan demo format lint clean
+.PHONY: all deps build test unit asan demo bench format lint clean
 
 all: build
 
@@ -42,6 +42,11 @@ asan: deps
 # US measures on China, and the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01.
 demo: build
 	@bash samples/demo.sh $(BUILD)/tradewatch $(BUILD)/demo.db
+
+# Measurements, one section each in bench/bench.sh: screening recall and precision on
+# tests/data/screening/, and screening speed and memory over 100,000 generated listings.
+bench: build
+	bash bench/bench.sh $(BUILD)/tradewatch
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

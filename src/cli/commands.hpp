@@ -29,5 +29,6 @@ void add_dump_command(CLI::App& app, Context& context);
 void add_load_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
+void add_screen_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

@@ -99,6 +99,7 @@ int tradewatch_main(int argc, char** argv) {
   add_show_command(app, context);
   add_history_command(app, context);
   add_rate_command(app, context);
+  add_screen_command(app, context);
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
   add_lint_command(app, context);
