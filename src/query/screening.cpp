@@ -6,11 +6,11 @@
 namespace tw::query {
 
 Screener::Screener(const store::Store& store, ScreeningOptions options, store::RecordPoint point)
-    : m_store(store), m_options(std::move(options)), m_point(point) {}
+    : m_store(store), m_options(std::move(options)), m_point(point), m_counter(store) {}
 
 std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
   const std::vector<screen::Token> input = screen::tokenize(name);
-  store::count_tokens(m_store, input, m_frequencies);
+  m_counter.count(input, m_frequencies);
   const std::vector<Listing> candidates =
       store::screening_candidates(m_store, input, m_frequencies, m_options.filter, m_point);
 
@@ -22,7 +22,7 @@ std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
       names[i].push_back(screen::tokenize(alias));
     }
     for (const auto& tokens : names[i]) {
-      store::count_tokens(m_store, tokens, m_frequencies);
+      m_counter.count(tokens, m_frequencies);
     }
   }
 

@@ -43,6 +43,7 @@ private:
   const store::Store& m_store;
   ScreeningOptions m_options;
   store::RecordPoint m_point;
+  store::TokenCounter m_counter;
   screen::TokenFrequencies m_frequencies;
 };
 

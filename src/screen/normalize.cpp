@@ -1,5 +1,7 @@
 #include "screen/normalize.hpp"
 
+#include "screen/score.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -313,6 +315,9 @@ std::vector<Token> tokenize(std::string_view name) {
     token.original = std::move(raw.text);
     token.number = all_digits(token.text);
     token.generic = is_generic(token.text);
+    if (!token.cjk && !token.number && token.text.size() >= 4) {
+      token.spelling = transliteration_key(token.text);
+    }
     tokens.push_back(std::move(token));
   }
   mark_legal_forms(tokens);

@@ -22,6 +22,7 @@ struct Token {
   bool number = false;  // digits only ("41" of "41st")
   bool cjk = false;     // one Han character
   bool generic = false; // a common word of organisation names ("technology", "group")
+  std::string spelling; // transliteration_key(text), for words of 4 letters or more
 };
 
 // `text` in NFKC, case-folded, without combining marks. Text that is not valid UTF-8 is

@@ -32,6 +32,11 @@ std::u32string code_points(std::string_view text) {
   return points;
 }
 
+std::size_t code_point_count(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 // The edits a token of `length` code points may differ by and still match.
 int edits_allowed(std::size_t length) {
   if (length >= 8) {
@@ -59,19 +64,21 @@ std::optional<Pairing> pair_tokens(const Token& input, const Token& listed) {
   // Canonical forms and the forms as written are both compared: a typo can make a word look
   // plural ("geovls" → "geovl"), or hide one.
   for (const auto& [a, b] : {std::pair{&input.text, &listed.text}, std::pair{&input.original, &listed.original}}) {
-    const std::size_t a_length = code_points(*a).size();
-    const std::size_t b_length = code_points(*b).size();
+    const std::size_t a_length = code_point_count(*a);
+    const std::size_t b_length = code_point_count(*b);
     const int allowed = edits_allowed(std::min(a_length, b_length));
-    if (allowed == 0) {
+    const std::size_t longer = std::max(a_length, b_length);
+    // Lengths alone can rule a pair out, before the edits are counted.
+    if (allowed == 0 || longer - std::min(a_length, b_length) > static_cast<std::size_t>(allowed)) {
       continue;
     }
     const int edits = edit_distance(*a, *b);
-    const double similarity = 1.0 - static_cast<double>(edits) / static_cast<double>(std::max(a_length, b_length));
+    const double similarity = 1.0 - static_cast<double>(edits) / static_cast<double>(longer);
     if (edits <= allowed && similarity >= k_least_similarity) {
       return Pairing{0, 0, similarity, MatchKind::approximate, edits, 0};
     }
   }
-  if (transliteration_key(input.text) == transliteration_key(listed.text)) {
+  if (!input.spelling.empty() && input.spelling == listed.spelling) {
     return Pairing{0, 0, k_transliterated_similarity, MatchKind::transliterated, 0, 0};
   }
   return std::nullopt;
@@ -103,23 +110,26 @@ double TokenFrequencies::weight(const Token& token) const {
 int edit_distance(std::string_view a_text, std::string_view b_text) {
   const std::u32string a = code_points(a_text);
   const std::u32string b = code_points(b_text);
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1, 0));
-  for (std::size_t i = 0; i <= a.size(); ++i) {
-    d[i][0] = static_cast<int>(i);
-  }
+  // Three rows of the table: two back for transpositions.
+  std::vector<int> before(b.size() + 1);
+  std::vector<int> previous(b.size() + 1);
+  std::vector<int> current(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) {
-    d[0][j] = static_cast<int>(j);
+    previous[j] = static_cast<int>(j);
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        current[j] = std::min(current[j], before[j - 2] + 1);
       }
     }
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return d[a.size()][b.size()];
+  return previous[b.size()];
 }
 
 std::string transliteration_key(std::string_view token) {

@@ -15,7 +15,7 @@ namespace {
 // Listings a query may read through the word index before it narrows to rarer combinations.
 constexpr std::int64_t k_word_budget = 2000;
 // At most this many listings from either index, whatever the query.
-constexpr int k_word_cap = 5000;
+constexpr int k_word_cap = 2000;
 constexpr int k_trigram_cap = 200;
 // The shortest token the trigram index is asked about: shorter ones match only exactly.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
@@ -60,8 +60,10 @@ std::size_t prefix_bytes(std::string_view text, std::size_t count) {
 }
 
 // The word-index query: the rare tokens, any of them; when even the rarest is common, the
-// rarest few together.
-std::string word_query(const std::vector<const screen::Token*>& known, const screen::TokenFrequencies& frequencies) {
+// rarest few together; a lone common token only when no misspelt token can find the listing
+// through the trigram index instead.
+std::string word_query(const std::vector<const screen::Token*>& known, const screen::TokenFrequencies& frequencies,
+                       bool fuzzy_parts) {
   if (known.empty()) {
     return {};
   }
@@ -75,8 +77,11 @@ std::string word_query(const std::vector<const screen::Token*>& known, const scr
     reached += count(token);
     any.push_back(fts_string(token->text));
   }
-  if (reached <= k_word_budget || known.size() == 1) {
+  if (reached <= k_word_budget) {
     return joined(any, " OR ");
+  }
+  if (known.size() == 1) {
+    return fuzzy_parts ? std::string() : any.front();
   }
   std::vector<std::string> all;
   for (std::size_t i = 0; i < std::min<std::size_t>(known.size(), 3); ++i) {
@@ -107,21 +112,23 @@ std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
 
 } // namespace
 
-void count_tokens(const Store& store, const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies) {
+TokenCounter::TokenCounter(const Store& store)
+    : m_store(store), m_lookup(store.db(), "SELECT doc FROM screening_word_counts WHERE term = ?1") {}
+
+void TokenCounter::count(const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies) {
   if (frequencies.listings == 0) {
     // Row ids count the listing versions ever written, near enough the number indexed.
-    Statement listings(store.db(), "SELECT coalesce(max(row_id), 0) FROM listings");
+    Statement listings(m_store.db(), "SELECT coalesce(max(row_id), 0) FROM listings");
     listings.step();
     frequencies.listings = listings.integer(0);
   }
-  Statement lookup(store.db(), "SELECT doc FROM screening_word_counts WHERE term = ?1");
   for (const auto& token : tokens) {
     if (token.role != screen::TokenRole::content || frequencies.listings_with.contains(token.text)) {
       continue;
     }
-    lookup.reset();
-    lookup.bind(1, token.text);
-    frequencies.listings_with[token.text] = lookup.step() ? lookup.integer(0) : 0;
+    m_lookup.reset();
+    m_lookup.bind(1, token.text);
+    frequencies.listings_with[token.text] = m_lookup.step() ? m_lookup.integer(0) : 0;
   }
 }
 
@@ -143,15 +150,27 @@ std::vector<Listing> screening_candidates(const Store& store, const std::vector<
 
   Conditions where;
   std::vector<std::string> sources;
-  if (const std::string words = word_query(known, frequencies); !words.empty()) {
+  const std::string parts = trigram_query(unknown);
+  if (const std::string words = word_query(known, frequencies, !parts.empty()); !words.empty()) {
     sources.push_back(
         fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_words WHERE screening_words MATCH {} LIMIT {})",
                     where.parameter(words), k_word_cap));
   }
-  if (const std::string parts = trigram_query(unknown); !parts.empty()) {
-    sources.push_back(fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_trigrams WHERE screening_trigrams "
-                                  "MATCH {} ORDER BY rank LIMIT {})",
-                                  where.parameter(parts), k_trigram_cap));
+  if (!parts.empty()) {
+    // Listings with a part of a misspelt token and one of the other tokens as written are few,
+    // and found without ranking; with no other token, the best ranked by bm25 (slower).
+    std::vector<std::string> others;
+    for (const auto* token : known) {
+      others.push_back(fts_string(token->text));
+    }
+    sources.push_back(
+        others.empty()
+            ? fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_trigrams WHERE screening_trigrams MATCH {} "
+                          "ORDER BY rank LIMIT {})",
+                          where.parameter(parts), k_trigram_cap)
+            : fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_trigrams WHERE screening_trigrams MATCH {} "
+                          "INTERSECT SELECT rowid FROM screening_words WHERE screening_words MATCH {} LIMIT {})",
+                          where.parameter(parts), where.parameter(joined(others, " OR ")), k_word_cap));
   }
   if (sources.empty()) {
     return {};

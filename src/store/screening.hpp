@@ -24,13 +24,24 @@ struct ScreeningFilter {
   bool include_delisted = false; // ... or listed before it and delisted since
 };
 
-// Looks up, in the word index, how many listings have each content token of `tokens` that
-// `frequencies` does not know yet, and the number of listings, so that a batch asks once per token.
-void count_tokens(const Store& store, const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies);
+// Looks up, in the word index, how many listings have each token, with one prepared statement
+// for all the names of a batch.
+class TokenCounter {
+public:
+  explicit TokenCounter(const Store& store);
+
+  // Adds to `frequencies` the content tokens of `tokens` it does not know yet, and the number
+  // of listings, so that a batch asks once per token.
+  void count(const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies);
+
+private:
+  const Store& m_store;
+  Statement m_lookup;
+};
 
 // Listing versions visible at `point` that pass `filter` and share a rare token with `tokens`
 // (word index), or part of a token the store does not hold, likely misspelt (trigram index).
-// `frequencies` must know the tokens (count_tokens). Never scans all listings: when even the
+// `frequencies` must know the tokens (TokenCounter). Never scans all listings: when even the
 // rarest token is common, listings must have the rarest two or three of them.
 std::vector<Listing> screening_candidates(const Store& store, const std::vector<screen::Token>& tokens,
                                           const screen::TokenFrequencies& frequencies, const ScreeningFilter& filter,

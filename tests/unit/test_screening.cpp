@@ -7,7 +7,7 @@
 #include "store/listings.hpp"
 #include "store/measures.hpp"
 #include "store/screening.hpp"
-#include "temp_store.hpp"
+#include "store_fixture.hpp"
 #include "values.hpp"
 
 #include <catch2/catch.hpp>
@@ -151,9 +151,10 @@ TEST_CASE("score: the explanation names what matched, what was ignored and what 
         "forms: co ltd; ignored words: for; not in input: information, science");
 }
 
-TEST_CASE("the screening index follows every listing written, and retrieval finds misspellings") {
-  tw::test::TempStore temp;
-  tw::store::Store& store = temp.store();
+namespace {
+
+// Records GEOVIS on the Entity List from 2024-05-09 to 2025-01-01, with a Chinese alias.
+void record_geovis(tw::store::Store& store) {
   const auto changeset =
       store.record_changeset(tw::Changeset{0, "2026-01-01T00:00:00Z", "tester", "", "test", std::nullopt});
   tw::Measure measure;
@@ -171,10 +172,22 @@ TEST_CASE("the screening index follows every listing written, and retrieval find
   listing.valid.from = tw::test::day("2024-05-09");
   listing.valid.to = tw::test::day("2025-01-01");
   tw::store::insert_listing(store, listing, changeset);
+}
 
+tw::query::ScreeningOptions on(const std::string& date) {
   tw::query::ScreeningOptions options;
-  options.filter.on = tw::test::day("2024-06-01");
-  tw::query::Screener screener(store, options);
+  options.filter.on = tw::test::day(date);
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("the screening index follows every listing written, and retrieval finds misspellings") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+
+  tw::query::Screener screener(store, on("2024-06-01"));
   REQUIRE(screener.screen("Geovsi Tech").size() == 1);
   const auto by_alias = screener.screen("中科星图");
   REQUIRE(by_alias.size() == 1);
@@ -182,8 +195,30 @@ TEST_CASE("the screening index follows every listing written, and retrieval find
   CHECK(screener.screen("Orbital Dynamics").empty());
 
   // Delisted on 2025-01-01: not a match from that day unless delisted entities are asked for.
-  options.filter.on = tw::test::day("2025-01-01");
-  CHECK(tw::query::Screener(store, options).screen("GEOVIS Technology").empty());
-  options.filter.include_delisted = true;
-  CHECK(tw::query::Screener(store, options).screen("GEOVIS Technology").size() == 1);
+  CHECK(tw::query::Screener(store, on("2024-12-31")).screen("GEOVIS Technology").size() == 1);
+  CHECK(tw::query::Screener(store, on("2025-01-01")).screen("GEOVIS Technology").empty());
+  auto delisted_too = on("2025-01-01");
+  delisted_too.filter.include_delisted = true;
+  CHECK(tw::query::Screener(store, delisted_too).screen("GEOVIS Technology").size() == 1);
+}
+
+TEST_CASE("listing names are never changed in place, so the index cannot go stale") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+  CHECK_THROWS(store.db().execute("UPDATE listings SET name = 'Other Name'"));
+}
+
+TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
+  tw::test::TempDir dir;
+  {
+    auto store = tw::store::Store::create(dir / "tw.db");
+    record_geovis(store);
+    // Back to schema 2: no screening indexes.
+    store.db().execute("DROP TRIGGER listings_screening_index; DROP TRIGGER listings_names_unchanged; "
+                       "DROP TABLE screening_word_counts; DROP TABLE screening_words; "
+                       "DROP TABLE screening_trigrams; PRAGMA user_version = 2");
+  }
+  const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
+  CHECK(tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS Technology").size() == 1);
 }
