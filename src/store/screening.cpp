@@ -13,9 +13,9 @@ namespace tw::store {
 namespace {
 
 // Listings a query may read through the word index before it narrows to rarer combinations.
-constexpr std::int64_t k_word_budget = 2000;
+constexpr std::int64_t k_word_budget = 500;
 // At most this many listings from either index, whatever the query.
-constexpr int k_word_cap = 2000;
+constexpr int k_word_cap = 1000;
 constexpr int k_trigram_cap = 200;
 // The shortest token the trigram index is asked about: shorter ones match only exactly.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
