@@ -140,7 +140,9 @@ void add_screen_command(CLI::App& app, Context& context) {
     screening.filter.on = options->on ? parse_option<Date>("--on", *options->on) : context.today();
     screening.filter.include_delisted = options->include_delisted;
 
-    const auto store = context.open_store(store::Store::Access::read_only);
+    auto store = context.open_store(store::Store::Access::read_only);
+    // One read transaction: every name sees the same store, and SQLite takes its lock once.
+    store::Transaction snapshot(store.db(), store::Transaction::Kind::deferred);
     query::Screener screener(store, screening, record_point(store, options->as_known_on));
     std::vector<report::ScreenedName> screened;
     const bool show_progress = options->batch && isatty(STDERR_FILENO) != 0;

@@ -159,9 +159,12 @@ std::vector<Listing> screening_candidates(const Store& store, const std::vector<
   if (!parts.empty()) {
     // Listings with a part of a misspelt token and one of the other tokens as written are few,
     // and found without ranking; with no other token, the best ranked by bm25 (slower).
+    // The rarer of them, or the rarest: common ones would make the intersection slow.
     std::vector<std::string> others;
     for (const auto* token : known) {
-      others.push_back(fts_string(token->text));
+      if (others.empty() || frequencies.listings_with.at(token->text) <= k_word_budget) {
+        others.push_back(fts_string(token->text));
+      }
     }
     sources.push_back(
         others.empty()
