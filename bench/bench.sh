@@ -50,4 +50,12 @@ awk -v s="$sqlite_ms" -v t="$screen_ms" 'BEGIN { printf "ratio: %.2f (target: at
   >"$work/batch.csv" 2>"$work/time.txt"
 awk -F': ' '/Elapsed \(wall clock\)/ { print "batch of 10,000 names: " $2 " (target: under 20 s)" }
             /Maximum resident set size/ { printf "peak memory: %.1f MB\n", $2 / 1024 }' "$work/time.txt"
-echo "matches written: $(($(wc -l <"$work/batch.csv") - 1))"
+# Every other name of the batch is a variant of a listed name: how many found their listing.
+sqlite3 -batch "$work/recall.sqlite" <<SQL
+.import --csv $work/names.txt.expected expected
+.import --csv $work/batch.csv matches
+SELECT printf('recall over 100,000 listings: %.3f (%d of %d variants found their listing)',
+              1.0 * sum(found) / count(*), sum(found), count(*))
+FROM (SELECT EXISTS (SELECT 1 FROM matches m WHERE m.input = e.input AND m.id = e.expected) AS found
+      FROM expected e);
+SQL

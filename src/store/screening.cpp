@@ -19,6 +19,8 @@ constexpr int k_word_cap = 1000;
 constexpr int k_trigram_cap = 200;
 // The shortest token the trigram index is asked about: shorter ones match only exactly.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
+// Tokens in at most this many listings are also looked up as possible misspellings.
+constexpr std::int64_t k_rare_enough_to_be_misspelt = 2;
 
 // A token as an FTS5 string, which the tokenizer reads as itself, not as query syntax.
 std::string fts_string(std::string_view text) {
@@ -90,8 +92,8 @@ std::string word_query(const std::vector<const screen::Token*>& known, const scr
   return joined(all, " AND ");
 }
 
-// The trigram-index query: halves of long unknown tokens (one edit leaves one half whole),
-// short ones whole.
+// The trigram-index query: halves of the long tokens (one edit leaves one half whole), the
+// ends of the short ones.
 std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
   std::vector<std::string> parts;
   for (const auto* token : unknown) {
@@ -104,7 +106,9 @@ std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
       parts.push_back(fts_string(token->text.substr(0, middle)));
       parts.push_back(fts_string(token->text.substr(middle)));
     } else {
-      parts.push_back(fts_string(token->text));
+      // Its first and last three letters: an edit at either end leaves the other.
+      parts.push_back(fts_string(token->text.substr(0, prefix_bytes(token->text, 3))));
+      parts.push_back(fts_string(token->text.substr(prefix_bytes(token->text, length - 3))));
     }
   }
   return joined(parts, " OR ");
@@ -142,7 +146,14 @@ std::vector<Listing> screening_candidates(const Store& store, const std::vector<
     if (token.role != screen::TokenRole::content || !seen.insert(token.text).second) {
       continue;
     }
-    (frequencies.listings_with.at(token.text) > 0 ? known : unknown).push_back(&token);
+    // A token of a listing or two may be a misspelling of another listing's: both are looked up.
+    const std::int64_t count = frequencies.listings_with.at(token.text);
+    if (count > 0) {
+      known.push_back(&token);
+    }
+    if (count <= k_rare_enough_to_be_misspelt) {
+      unknown.push_back(&token);
+    }
   }
   std::stable_sort(known.begin(), known.end(), [&](const screen::Token* a, const screen::Token* b) {
     return frequencies.listings_with.at(a->text) < frequencies.listings_with.at(b->text);
@@ -162,6 +173,9 @@ std::vector<Listing> screening_candidates(const Store& store, const std::vector<
     // The rarer of them, or the rarest: common ones would make the intersection slow.
     std::vector<std::string> others;
     for (const auto* token : known) {
+      if (std::find(unknown.begin(), unknown.end(), token) != unknown.end()) {
+        continue;
+      }
       if (others.empty() || frequencies.listings_with.at(token->text) <= k_word_budget) {
         others.push_back(fts_string(token->text));
       }

@@ -40,7 +40,7 @@ private:
 };
 
 // Listing versions visible at `point` that pass `filter` and share a rare token with `tokens`
-// (word index), or part of a token the store does not hold, likely misspelt (trigram index).
+// (word index), or part of a token no listing or hardly any holds, perhaps misspelt (trigram index).
 // `frequencies` must know the tokens (TokenCounter). Never scans all listings: when even the
 // rarest token is common, listings must have the rarest two or three of them.
 std::vector<Listing> screening_candidates(const Store& store, const std::vector<screen::Token>& tokens,

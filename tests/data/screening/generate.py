@@ -234,16 +234,21 @@ def many_listings(count, out_file):
 
 
 def many_names(count, out_file):
-    # Half variants of generated listings (the same seed as many_listings), half other names.
+    # Half variants of generated listings (the same seed as many_listings), half other names;
+    # OUT_FILE.expected holds, for each variant, its line and the listing it must find.
     rng = random.Random(100000)
     used = set()
     listed = [generated_listing(rng, index, used) for index in range(1, count + 1)]
     other = random.Random(7)
-    with open(out_file, "w", encoding="utf-8") as out:
+    with open(out_file, "w", encoding="utf-8") as out, open(out_file + ".expected", "w", encoding="utf-8") as expected:
+        writer = csv.writer(expected, lineterminator="\n")
+        writer.writerow(["input", "expected"])
         for index in range(count):
             if index % 2 == 0:
                 listing, coined_word = listed[other.randrange(len(listed))]
-                out.write(variants(other, listing, coined_word)[0][1] + "\n")
+                name = " ".join(variants(other, listing, coined_word)[0][1].split())
+                out.write(name + "\n")
+                writer.writerow([name, listing["id"]])
             else:
                 out.write(f"{coined(other)} {other.choice(TRADES)} {other.choice(FORMS)}\n")
 
