@@ -7,13 +7,16 @@ CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
 # Debian packages the build and the tests need (see README.md for why each is there).
 DEPS = cmake g++ make pkg-config libsqlite3-dev libcli11-dev libfmt-dev catch2 \
        nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev sqlite3 chromium
+# and for `make bench` only: the generator of its data
+BENCH_DEPS = python3
 
-.PHONY: all deps build test unit asan demo format lint clean
+.PHONY: all deps build test unit asan demo bench format lint clean
 
 all: build
 
-deps:
-	@missing=""; for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages of $(1) that are missing (as root), or names them.
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -21,6 +24,10 @@ deps:
 	    echo "missing packages; run: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEPS))
 
 build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
@@ -42,6 +49,12 @@ asan: deps
 # US measures on China, and the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01.
 demo: build
 	@bash samples/demo.sh $(BUILD)/tradewatch $(BUILD)/demo.db
+
+# Measurements, one section each in bench/bench.sh: screening recall and precision on
+# tests/data/screening/, and screening speed and memory over 100,000 generated listings.
+bench: build
+	$(call install_missing,$(BENCH_DEPS))
+	bash bench/bench.sh $(BUILD)/tradewatch
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

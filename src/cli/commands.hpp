@@ -33,5 +33,6 @@ void add_import_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
 void add_query_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
+void add_screen_command(CLI::App& app, Context& context);
 
 } // namespace tw::cli

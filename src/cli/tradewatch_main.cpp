@@ -101,6 +101,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
   add_show_command(app, context);
   add_history_command(app, context);
   add_rate_command(app, context);
+  add_screen_command(app, context);
   CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
   add_report_changes_command(*report, context);
   add_report_timeline_command(*report, context);

@@ -1,13 +1,17 @@
 #include "store/sqlite.hpp"
 
 #include "core/error.hpp"
+#include "screen/normalize.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace tw::store {
 
@@ -54,6 +58,27 @@ void fold_case(sqlite3_context* context, int, sqlite3_value** arguments) {
   sqlite3_result_text(context, reinterpret_cast<const char*>(folded), static_cast<int>(length), std::free);
 }
 
+// tw_screen_text(name, aliases): what the screening indexes hold for a listing with `name`
+// and the JSON array of text `aliases` (screen::index_text). The same code normalizes the
+// names screened, so the index and the queries cannot disagree on a token.
+void screen_text(sqlite3_context* context, int, sqlite3_value** arguments) {
+  const auto text_of = [](sqlite3_value* value) {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return bytes == nullptr ? std::string() : std::string(bytes, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+  };
+  std::vector<std::string> aliases;
+  const nlohmann::json parsed = nlohmann::json::parse(text_of(arguments[1]), nullptr, false);
+  if (parsed.is_array()) {
+    for (const auto& alias : parsed) {
+      if (alias.is_string()) {
+        aliases.push_back(alias.get<std::string>());
+      }
+    }
+  }
+  const std::string indexed = screen::index_text(text_of(arguments[0]), aliases);
+  sqlite3_result_text(context, indexed.data(), static_cast<int>(indexed.size()), SQLITE_TRANSIENT);
+}
+
 } // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) {
@@ -82,6 +107,8 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
   sqlite3_busy_timeout(m_handle, 10'000);
   sqlite3_create_function_v2(m_handle, "tw_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                              fold_case, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(m_handle, "tw_screen_text", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                             nullptr, screen_text, nullptr, nullptr, nullptr);
 }
 
 Database::~Database() { sqlite3_close_v2(m_handle); }

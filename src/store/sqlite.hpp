@@ -15,7 +15,8 @@ namespace tw::store {
 // Owns one SQLite connection. Failures throw tw::Error with an exit code that fits the
 // SQLite result (busy → 75, I/O → 74, cannot open → 66 or 73, other → 70) and SQLite's
 // own message. SQL on it may call tw_fold(text): the text case-folded (all of Unicode), for
-// searches in any case.
+// searches in any case; and tw_screen_text(name, aliases), which the screening index
+// triggers call (schema/0003_screening.sql).
 class Database {
 public:
   enum class Mode { read_only, read_write, create };
