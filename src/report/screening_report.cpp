@@ -43,7 +43,7 @@ Report screening_report(const std::vector<ScreenedName>& screened, std::vector<F
   }
   fields.push_back({"names", "names", Cell::number(static_cast<std::int64_t>(screened.size()))});
   fields.push_back({"names_matched", "names matched", Cell::number(static_cast<std::int64_t>(with_matches))});
-  return Report{"Screening", std::move(fields), {std::move(table)}, std::move(notes)};
+  return Report{"Screening", std::move(fields), {}, {std::move(table)}, std::move(notes)};
 }
 
 } // namespace tw::report
