@@ -211,7 +211,8 @@ Table changesets_table(const std::set<ChangesetId>& ids, const ChangesetIndex& c
     }
     const ChangesetEntry& entry = found->second;
     table.rows.push_back({Cell::number(id), Cell::of(entry.changeset.recorded_at), Cell::of(entry.changeset.author),
-                          Cell::of(entry.change), entry.changeset.undoes ? Cell::number(*entry.changeset.undoes) : Cell::of(""),
+                          Cell::of(entry.change),
+                          entry.changeset.undoes ? Cell::number(*entry.changeset.undoes) : Cell::of(""),
                           Cell::of(entry.changeset.reason), Cell::of(entry.changeset.command)});
   }
   return table;
