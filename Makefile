@@ -45,8 +45,9 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
-# Loads the samples into a fresh store and prints the May–October 2024 change report for
-# US measures on China, and the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01.
+# Loads the samples into a fresh store and prints the May–October 2024 change report for US
+# measures on China, the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01 and its
+# timeline, a screening and the sample checks (see samples/demo.sh).
 demo: build
 	@bash samples/demo.sh $(BUILD)/tradewatch $(BUILD)/demo.db
 
