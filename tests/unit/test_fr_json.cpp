@@ -34,14 +34,7 @@ std::vector<FrDocument> read_fixture(const std::string& name) {
 }
 
 std::string error_of(const std::string& text) {
-  try {
-    read_text(text);
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::data_error);
-    return error.what();
-  }
-  FAIL("no error");
-  return {};
+  return tw::test::data_error_of([&] { read_text(text); });
 }
 
 } // namespace

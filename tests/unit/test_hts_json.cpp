@@ -64,14 +64,7 @@ std::vector<std::string> described(const Read& read) {
 }
 
 std::string error_of(const std::string& text) {
-  try {
-    read_text(text);
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::data_error);
-    return error.what();
-  }
-  FAIL("no error");
-  return {};
+  return tw::test::data_error_of([&] { read_text(text); });
 }
 
 } // namespace

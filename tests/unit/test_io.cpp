@@ -1,5 +1,6 @@
 #include "io/csv.hpp"
 #include "io/json_objects.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,17 +25,6 @@ std::vector<std::vector<std::string>> read_all(const std::string& text) {
     records.push_back(record.fields);
   }
   return records;
-}
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::data_error);
-    return error.what();
-  }
-  FAIL("no error");
-  return {};
 }
 
 } // namespace
@@ -66,9 +56,10 @@ TEST_CASE("CsvReader says where each record and field starts", "[io]") {
 }
 
 TEST_CASE("CsvReader refuses malformed quoting at its line and column", "[io]") {
-  CHECK(error_of([] { read_all("a,b\nx,y\"z\n"); }) == "t.csv:2:4: a quote inside an unquoted field");
-  CHECK(error_of([] { read_all("a\n\"ab\"c\n"); }) == "t.csv:2:5: text after the closing quote of a field");
-  CHECK(error_of([] { read_all("a\nx,\"open\n"); }) ==
+  CHECK(tw::test::data_error_of([] { read_all("a,b\nx,y\"z\n"); }) == "t.csv:2:4: a quote inside an unquoted field");
+  CHECK(tw::test::data_error_of([] { read_all("a\n\"ab\"c\n"); }) ==
+        "t.csv:2:5: text after the closing quote of a field");
+  CHECK(tw::test::data_error_of([] { read_all("a\nx,\"open\n"); }) ==
         "t.csv:2:3: a quoted field is not closed before the end of the file");
 }
 
@@ -80,12 +71,12 @@ TEST_CASE("CsvTable maps columns by name and checks every row's width", "[io]") 
   CsvRecord record;
   REQUIRE(table.next(record));
   CHECK(record.fields[1] == "8703.80");
-  CHECK(error_of([&] { table.next(record); }) == "t.csv:3: 1 fields where the header names 2");
+  CHECK(tw::test::data_error_of([&] { table.next(record); }) == "t.csv:3: 1 fields where the header names 2");
 
   std::istringstream twice("a,b,a\n");
-  CHECK(error_of([&] { CsvTable repeated(twice, "t.csv"); }) == "t.csv:1:5: column \"a\" appears twice");
+  CHECK(tw::test::data_error_of([&] { CsvTable repeated(twice, "t.csv"); }) == "t.csv:1:5: column \"a\" appears twice");
   std::istringstream empty("");
-  CHECK(error_of([&] { CsvTable none(empty, "t.csv"); }) ==
+  CHECK(tw::test::data_error_of([&] { CsvTable none(empty, "t.csv"); }) ==
         "t.csv:1: the file is empty; the first line must name the columns");
 }
 
@@ -120,9 +111,12 @@ TEST_CASE("read_json_objects reads arrays of objects and NDJSON, one object at a
 }
 
 TEST_CASE("read_json_objects refuses what is not an array of objects, at its line", "[io]") {
-  CHECK(error_of([] { objects_of("[{\"a\":1},\n2]"); }) == "t.json:2: an array element is number, not an object");
-  CHECK(error_of([] { objects_of("{\"a\":1}\n[1]\n"); }) == "t.json:2:1: the line holds array, not an object");
-  CHECK(error_of([] { objects_of("{\"a\":1}\n{\"a\":\n"); }).starts_with("t.json:2:"));
-  CHECK(error_of([] { objects_of("[{\"a\":1},\n{\"a\" 1}]"); }).starts_with("t.json:2: invalid JSON:"));
-  CHECK(error_of([] { objects_of("name,hs\n"); }) == "t.json:1:1: not JSON: the file starts with neither [ nor {");
+  CHECK(tw::test::data_error_of([] { objects_of("[{\"a\":1},\n2]"); }) ==
+        "t.json:2: an array element is number, not an object");
+  CHECK(tw::test::data_error_of([] { objects_of("{\"a\":1}\n[1]\n"); }) ==
+        "t.json:2:1: the line holds array, not an object");
+  CHECK(tw::test::data_error_of([] { objects_of("{\"a\":1}\n{\"a\":\n"); }).starts_with("t.json:2:"));
+  CHECK(tw::test::data_error_of([] { objects_of("[{\"a\":1},\n{\"a\" 1}]"); }).starts_with("t.json:2: invalid JSON:"));
+  CHECK(tw::test::data_error_of([] { objects_of("name,hs\n"); }) ==
+        "t.json:1:1: not JSON: the file starts with neither [ nor {");
 }

@@ -1,4 +1,5 @@
 #include "io/json_records.hpp"
+#include "values.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,14 +23,7 @@ std::vector<std::string> records_of(const std::string& text) {
 }
 
 std::string error_of(const std::string& text) {
-  try {
-    records_of(text);
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::data_error);
-    return error.what();
-  }
-  FAIL("no error");
-  return {};
+  return tw::test::data_error_of([&] { records_of(text); });
 }
 
 } // namespace
