@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
 #include "cli/options.hpp"
 #include "io/import.hpp"
 #include "io/native.hpp"
@@ -7,9 +8,6 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <unistd.h>
@@ -60,28 +58,9 @@ std::string format_name(const ImportCommandOptions& options, const std::string& 
   return first == '[' || first == '{' ? "json" : "csv";
 }
 
-// Opens `file` (standard input for -) and reads it with `read`.
-void read_file(const std::string& file, const std::function<void(std::istream& in, const std::string& name)>& read) {
-  std::ifstream stream;
-  std::istream* in = &std::cin;
-  std::string name = "<stdin>";
-  if (file != "-") {
-    stream.open(file, std::ios::binary);
-    if (!stream) {
-      throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
-    }
-    in = &stream;
-    name = file;
-  }
-  read(*in, name);
-  if (in->bad()) {
-    throw Error(ExitCode::io_error, fmt::format("reading {} failed", name));
-  }
-}
-
 void read_native_files(const ImportCommandOptions& options, io::Importer& importer) {
   for (const auto& file : options.files) {
-    read_file(file, [&](std::istream& in, const std::string& name) {
+    read_input_file(file, [&](std::istream& in, const std::string& name) {
       input_format(format_name(options, file, in), options).read(in, name, importer);
     });
   }
@@ -92,7 +71,7 @@ void read_native_files(const ImportCommandOptions& options, io::Importer& import
 void read_public_files(io::PublicFormat format, const ImportCommandOptions& options, io::Importer& importer) {
   io::PublicImport reader(format, importer, io::ShrinkGuard{options.max_shrink, options.allow_shrink});
   for (const auto& file : options.files) {
-    read_file(file, [&](std::istream& in, const std::string& name) { reader.read(in, name); });
+    read_input_file(file, [&](std::istream& in, const std::string& name) { reader.read(in, name); });
   }
   reader.check([](const std::string& message) { std::cerr << "tradewatch: warning: " << message << '\n'; });
 }

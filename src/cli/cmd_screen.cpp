@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/input_file.hpp"
 #include "cli/options.hpp"
 #include "io/csv.hpp"
 #include "query/screening.hpp"
@@ -7,10 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <unistd.h>
@@ -51,37 +49,28 @@ int parse_threshold(const std::string& value) {
 // header, else each line; empty names are skipped.
 void read_batch(const std::string& file, const std::optional<std::string>& column,
                 const std::function<void(const std::string&)>& screen) {
-  std::ifstream stream;
-  std::istream* in = &std::cin;
-  std::string name = "<stdin>";
-  if (file != "-") {
-    stream.open(file, std::ios::binary);
-    if (!stream) {
-      throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
-    }
-    in = &stream;
-    name = file;
-  }
-  if (column) {
-    io::CsvTable table(*in, name);
-    const auto index = table.column(*column);
-    if (!index) {
-      std::string columns;
-      for (const auto& header : table.header()) {
-        columns += (columns.empty() ? "" : ", ") + header;
+  read_input_file(file, [&](std::istream& in, const std::string& name) {
+    if (column) {
+      io::CsvTable table(in, name);
+      const auto index = table.column(*column);
+      if (!index) {
+        std::string columns;
+        for (const auto& header : table.header()) {
+          columns += (columns.empty() ? "" : ", ") + header;
+        }
+        throw Error(ExitCode::usage, fmt::format("--column \"{}\": {} has no such column", *column, name),
+                    fmt::format("its columns are: {}", columns));
       }
-      throw Error(ExitCode::usage, fmt::format("--column \"{}\": {} has no such column", *column, name),
-                  fmt::format("its columns are: {}", columns));
-    }
-    io::CsvRecord record;
-    while (table.next(record)) {
-      if (!record.fields[*index].empty()) {
-        screen(record.fields[*index]);
+      io::CsvRecord record;
+      while (table.next(record)) {
+        if (!record.fields[*index].empty()) {
+          screen(record.fields[*index]);
+        }
       }
+      return;
     }
-  } else {
     std::string line;
-    while (std::getline(*in, line)) {
+    while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') {
         line.pop_back();
       }
@@ -89,10 +78,7 @@ void read_batch(const std::string& file, const std::optional<std::string>& colum
         screen(line);
       }
     }
-  }
-  if (in->bad()) {
-    throw Error(ExitCode::io_error, fmt::format("reading {} failed", name));
-  }
+  });
 }
 
 } // namespace
