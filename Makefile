@@ -1,6 +1,8 @@
 # tradewatch: `make demo` and `make test` are the only commands a fresh Debian 12 machine needs.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
 
@@ -9,8 +11,10 @@ DEPS = cmake g++ make pkg-config libsqlite3-dev libcli11-dev libfmt-dev catch2 \
        nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev sqlite3 chromium
 # and for `make bench` only: the generator of its data
 BENCH_DEPS = python3
+# and for the fuzz targets: clang with libFuzzer
+FUZZ_DEPS = clang-16 libclang-rt-16-dev
 
-.PHONY: all deps build test unit asan demo bench format lint clean
+.PHONY: all deps build test unit asan fuzz demo bench format lint clean
 
 all: build
 
@@ -33,8 +37,10 @@ build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The whole suite, then again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole suite, then again under AddressSanitizer and UndefinedBehaviorSanitizer, then
+# each fuzz target for a few seconds.
 test: unit asan
+	$(MAKE) fuzz FUZZ_SECONDS=10
 
 unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -44,6 +50,14 @@ asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target (fuzz/) for FUZZ_SECONDS, under ASan and UBSan; a crash is kept in
+# fuzz/regressions/, which every test run replays.
+fuzz:
+	$(call install_missing,$(FUZZ_DEPS))
+	CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DTRADEWATCH_FUZZ=ON >/dev/null
+	cmake --build $(FUZZ_BUILD) --target fuzz_targets -j $(JOBS)
+	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Loads the samples into a fresh store and prints the May–October 2024 change report for US
 # measures on China, the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01 and its
@@ -64,4 +78,4 @@ lint: build
 	clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -96,6 +96,10 @@ std::expected<void, ParseError> read_basis(Cursor& cursor, SpecificDuty& duty) {
     cursor.skip_spaces();
   }
   const std::size_t start = cursor.at;
+  // A unit starting with a digit would print as a quantity: `/1 0kg` is not `/0kg`.
+  if (!cursor.done() && !std::isalpha(static_cast<unsigned char>(cursor.text[cursor.at]))) {
+    return std::unexpected(cursor.error("a unit starts with a letter, as in /kg or /100 kg"));
+  }
   while (!cursor.done() && cursor.text[cursor.at] != '+') {
     const auto c = static_cast<unsigned char>(cursor.text[cursor.at]);
     if (!std::isalnum(c) && c != '.' && c != ' ') {

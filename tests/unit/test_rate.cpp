@@ -159,6 +159,7 @@ TEST_CASE("Rate::parse refuses what is not a rate", "[rate]") {
       {".%", "expected a number", 0},
       {"$/kg", "expected a number", 1},
       {"1¢/k$g", "unexpected character in a unit", 5},
+      {"902045 EUR/1 0kg", "a unit starts with a letter, as in /kg or /100 kg", 13}, // found by fuzz_values
   }));
   CAPTURE(test_case.text);
   const auto parsed = Rate::parse(test_case.text);
