@@ -7,9 +7,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -55,6 +58,57 @@ void print_error(std::ostream& err, const std::string& message, const std::strin
   }
 }
 
+void add_add_commands(CLI::App& app, Context& context) {
+  CLI::App* add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
+  add_add_act_command(*add, context);
+  add_add_tariff_command(*add, context);
+  add_add_listing_command(*add, context);
+  add_add_control_command(*add, context);
+  add_add_other_command(*add, context);
+}
+
+void add_report_commands(CLI::App& app, Context& context) {
+  CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
+  add_report_changes_command(*report, context);
+  add_report_timeline_command(*report, context);
+  add_report_summary_command(*report, context);
+}
+
+struct TopCommand {
+  std::string_view name;
+  void (*add)(CLI::App&, Context&);
+};
+
+// The commands in the order help lists them.
+constexpr std::array k_commands{TopCommand{"init", add_init_command},       TopCommand{"add", add_add_commands},
+                                TopCommand{"amend", add_amend_command},     TopCommand{"end", add_end_command},
+                                TopCommand{"correct", add_correct_command}, TopCommand{"undo", add_undo_command},
+                                TopCommand{"log", add_log_command},         TopCommand{"list", add_list_command},
+                                TopCommand{"show", add_show_command},       TopCommand{"history", add_history_command},
+                                TopCommand{"rate", add_rate_command},       TopCommand{"screen", add_screen_command},
+                                TopCommand{"report", add_report_commands},  TopCommand{"lint", add_lint_command},
+                                TopCommand{"dump", add_dump_command},       TopCommand{"load", add_load_command},
+                                TopCommand{"import", add_import_command},   TopCommand{"export", add_export_command},
+                                TopCommand{"query", add_query_command},     TopCommand{"check", add_check_command}};
+
+// The command the command line names: its first word that is not an option or a global
+// option's value, when that word is a command; otherwise none.
+std::optional<std::string_view> named_command(int argc, char** argv) {
+  constexpr std::array k_taking_value{"--db", "--format", "-o", "--output", "--color", "--author", "--reason"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (std::ranges::find(k_taking_value, arg) != k_taking_value.end()) {
+      ++i;
+    } else if (!arg.starts_with('-')) {
+      const auto found = std::ranges::find(k_commands, arg, &TopCommand::name);
+      return found != k_commands.end() ? std::optional(found->name) : std::nullopt;
+    } else if (arg == "--") {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement confinement) {
   Context context(out, err);
   if (confinement == Confinement::read_only) {
@@ -85,34 +139,14 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
       ->envname("TRADEWATCH_AUTHOR");
   app.add_option("--reason", context.reason, "why the change is recorded");
 
-  add_init_command(app, context);
-  CLI::App* add = app.add_subcommand("add", "record a new act or measure")->require_subcommand(1);
-  add_add_act_command(*add, context);
-  add_add_tariff_command(*add, context);
-  add_add_listing_command(*add, context);
-  add_add_control_command(*add, context);
-  add_add_other_command(*add, context);
-  add_amend_command(app, context);
-  add_end_command(app, context);
-  add_correct_command(app, context);
-  add_undo_command(app, context);
-  add_log_command(app, context);
-  add_list_command(app, context);
-  add_show_command(app, context);
-  add_history_command(app, context);
-  add_rate_command(app, context);
-  add_screen_command(app, context);
-  CLI::App* report = app.add_subcommand("report", "reports over the store")->require_subcommand(1);
-  add_report_changes_command(*report, context);
-  add_report_timeline_command(*report, context);
-  add_report_summary_command(*report, context);
-  add_lint_command(app, context);
-  add_dump_command(app, context);
-  add_load_command(app, context);
-  add_import_command(app, context);
-  add_export_command(app, context);
-  add_query_command(app, context);
-  add_check_command(app, context);
+  // Only the command named is built, when one is: building every command's options is a
+  // good part of the start-up of a one-off query. Help and errors without one see them all.
+  const std::optional<std::string_view> named = named_command(argc, argv);
+  for (const auto& command : k_commands) {
+    if (!named || command.name == *named) {
+      command.add(app, context);
+    }
+  }
 
   context.command_line = quoted_command_line(argc, argv);
   try {

@@ -224,12 +224,24 @@ def evaluation(load_sh, out_dir):
         writer.writerows(cases)
 
 
+STREETS = ["Zhongguancun Street", "Rue de la Paix", "Calle Mayor", "Leninsky Prospekt", "Sheikh Zayed Road",
+           "Avenida Paulista", "Straße des 17. Juni", "Nanjing Road", "Valiasr Street", "Tverskaya Street"]
+ACCENTED = ["Société", "Électronique", "Compañía", "Técnica", "Übersee", "Åland", "Ölçüm", "Düzce", "Indústria",
+            "Řešení"]
+
+
 def many_listings(count, out_file):
+    # The listings of many_names; each also gets an address and some an accented alias, drawn
+    # from a second generator so that the names stay those many_names screens.
     rng = random.Random(100000)
+    extra = random.Random(100001)
     used = set()
     with open(out_file, "w", encoding="utf-8") as out:
         for index in range(1, count + 1):
-            listing, _ = generated_listing(rng, index, used)
+            listing, word = generated_listing(rng, index, used)
+            listing["address"] = [f"{extra.randrange(1, 999)} {extra.choice(STREETS)}, {extra.choice(PLACES)}"]
+            if extra.random() < 0.1:
+                listing["aliases"].append(f"{extra.choice(ACCENTED)} {word} {extra.choice(ACCENTED)}")
             out.write(json.dumps(listing, ensure_ascii=False) + "\n")
 
 
