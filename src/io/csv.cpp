@@ -23,7 +23,7 @@ CsvReader::CsvReader(std::istream& in, std::string file_name) : m_in(in), m_file
 }
 
 int CsvReader::get() {
-  const int c = m_in.get();
+  const int c = m_in.rdbuf()->sbumpc();
   if (c == '\n') {
     ++m_line;
     m_column = 0;
@@ -35,44 +35,57 @@ int CsvReader::get() {
 
 bool CsvReader::next(CsvRecord& record) {
   constexpr int eof = std::char_traits<char>::eof();
-  record.fields.clear();
-  record.positions.clear();
   while (peek() == '\n' || peek() == '\r') { // blank lines
     get();
   }
   if (peek() == eof) {
+    record.fields.clear();
+    record.positions.clear();
     return false;
   }
   record.line = m_line;
-  std::string field;
-  SourcePosition start{m_file, m_line, m_column + 1};
-  auto finish_field = [&] {
-    record.fields.push_back(std::move(field));
-    record.positions.push_back(start);
-    field.clear();
-    start = SourcePosition{m_file, m_line, m_column + 1};
+  // Fields are read in place into the record's strings, which keep their capacity from one
+  // record to the next.
+  std::size_t count = 0;
+  auto begin_field = [&] {
+    if (count == record.fields.size()) {
+      record.fields.emplace_back();
+      record.positions.emplace_back();
+    }
+    record.fields[count].clear();
+    SourcePosition& start = record.positions[count];
+    start.file = m_file;
+    start.line = m_line;
+    start.column = m_column + 1;
   };
+  auto end_record = [&] {
+    ++count;
+    record.fields.resize(count);
+    record.positions.resize(count);
+    return true;
+  };
+  begin_field();
   while (true) {
+    std::string& field = record.fields[count];
     const int c = get();
     switch (c) {
     case eof:
     case '\n':
-      finish_field();
-      return true;
+      return end_record();
     case '\r':
       if (peek() == '\n') {
         get();
       }
-      finish_field();
-      return true;
+      return end_record();
     case ',':
-      finish_field();
+      ++count;
+      begin_field();
       break;
     case '"':
       if (!field.empty()) {
         throw data_error({m_file, m_line, m_column}, "a quote inside an unquoted field", k_quote_hint);
       }
-      read_quoted(field, start);
+      read_quoted(field, record.positions[count]);
       break;
     default:
       field.push_back(static_cast<char>(c));

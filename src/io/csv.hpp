@@ -32,8 +32,9 @@ public:
   const std::string& file_name() const { return m_file; }
 
 private:
+  // Byte by byte from the stream's buffer: istream::get and peek cost a sentry per byte.
   int get();
-  int peek() { return m_in.peek(); }
+  int peek() { return m_in.rdbuf()->sgetc(); }
   // Reads a quoted field after its opening quote, which is at `start`.
   void read_quoted(std::string& field, const SourcePosition& start);
 

@@ -24,6 +24,11 @@ using store::Statement;
 
 constexpr std::size_t k_progress_every = 10'000;
 
+// The page cache of the store and of the staging tables while importing, in KiB (negative, as
+// PRAGMA cache_size takes it). SQLite's sorter takes as much again, so an import stays well
+// under 64 MiB however large the file.
+constexpr int k_import_cache_kib = -12'288;
+
 // The measure's own fields that an import compares, by native column name.
 constexpr std::array<const char*, 5> k_measure_fields{"imposer", "authority", "title", "announced", "exclusive"};
 
@@ -45,7 +50,6 @@ CREATE TEMP TABLE import_tariff_rows (
   rate TEXT NOT NULL, ad_valorem_milli INTEGER, heading TEXT, act_id TEXT, end_act_id TEXT, note TEXT,
   valid_from TEXT NOT NULL, valid_to TEXT, file INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
   act_line INTEGER, act_col INTEGER, end_act_line INTEGER, end_act_col INTEGER, from_line INTEGER, from_col INTEGER);
-CREATE INDEX temp.import_tariff_rows_by_line ON import_tariff_rows (measure_id, origin, hs, company, valid_from, seq);
 CREATE TEMP TABLE import_listing_rows (
   seq INTEGER PRIMARY KEY, identity TEXT NOT NULL, measure_id TEXT, list_name TEXT NOT NULL, name TEXT NOT NULL,
   aliases TEXT NOT NULL, entity_type TEXT NOT NULL, country TEXT, addresses TEXT NOT NULL, license_requirement TEXT,
@@ -204,11 +208,30 @@ struct Importer::Impl {
   std::size_t rows_read = 0;
   Progress progress;
   std::map<std::string, std::int64_t> next_id_number; // for new listings' ids, by id stem
+  // The measure's own fields as the last row gave them, checked against the next row's
+  // without a query: the rows of a measure mostly come together.
+  struct StagedMeasure {
+    MeasureKind kind;
+    std::string key;
+    std::string imposer;
+    std::string authority;
+    std::optional<std::string> title;
+    std::optional<std::string> announced;
+    std::optional<std::string> groups;
+  };
+  std::optional<StagedMeasure> last_measure;
+  // The earliest version of each staged tariff measure (its `from`, then its act): a new
+  // measure takes that act.
+  std::map<std::string, std::pair<Date, std::optional<std::string>>, std::less<>> first_versions;
+  // Set when no staged tariff line has a version in the store: the staged rows are then
+  // written straight into tariff_lines, in one statement, instead of planned line by line.
+  bool tariff_lines_all_new = false;
 
   Impl(store::Store& store_, ImportOptions options_)
       : store(store_), options(options_), transaction(store_.db(), store::Transaction::Kind::immediate),
         progress(options_.progress) {
     store.db().execute(k_create_staging);
+    store.db().execute(fmt::format("PRAGMA main.cache_size = {0}; PRAGMA temp.cache_size = {0}", k_import_cache_kib));
     staging.emplace(store.db());
   }
 
@@ -254,12 +277,17 @@ struct Importer::Impl {
   // Stages the measure's own fields once, and checks that every later row gives them alike.
   void stage_measure(MeasureKind kind, const std::string& key, const std::string& name, const Measure& measure,
                      const RowSource& source) {
-    Statement& find = staging->find_measure;
-    find.reset();
-    find.bind(1, to_string(kind)).bind(2, key);
     const std::string imposer(measure.imposer.code());
     const auto announced = date_text(measure.announced);
     const auto groups = groups_text(measure.exclusive_groups);
+    if (last_measure && last_measure->kind == kind && last_measure->key == key && last_measure->imposer == imposer &&
+        last_measure->authority == measure.authority && last_measure->title == measure.title &&
+        last_measure->announced == announced && last_measure->groups == groups) {
+      return;
+    }
+    Statement& find = staging->find_measure;
+    find.reset();
+    find.bind(1, to_string(kind)).bind(2, key);
     if (find.step()) {
       const std::array<std::tuple<const char*, std::optional<std::string>, std::optional<std::string>>, 5> fields{{
           {"imposer", imposer, find.optional_text(0)},
@@ -279,6 +307,7 @@ struct Importer::Impl {
         }
       }
       find.reset();
+      last_measure = StagedMeasure{kind, key, imposer, measure.authority, measure.title, announced, groups};
       return;
     }
     find.reset();
@@ -296,6 +325,7 @@ struct Importer::Impl {
         .bind(10, static_cast<std::int64_t>(source.row.line))
         .bind(11, static_cast<std::int64_t>(source.row.column));
     insert.run();
+    last_measure = StagedMeasure{kind, key, imposer, measure.authority, measure.title, announced, groups};
   }
 
   ImportResult finish(const Changeset& changeset);
@@ -304,6 +334,8 @@ struct Importer::Impl {
   void reconcile_acts(ImportCount& count);
   void reconcile_tariff_measures(ImportCount& count);
   void reconcile_tariff_lines(ImportCount& count);
+  void check_new_tariff_lines(ImportCount& count);
+  void insert_new_tariff_lines(ChangesetId changeset);
   void reconcile_listings(ImportCount& count);
   void end_vanished_listings(ImportCount& count);
   // An id for a new listing, as `add listing` makes them; `taken` says whether an id is in use.
@@ -410,6 +442,11 @@ void chain_versions(std::vector<Line>& versions, const std::vector<SourcePositio
   }
 }
 
+Error given_twice(const TariffLine& line, const SourcePosition& first, const SourcePosition& second) {
+  return data_error(second, fmt::format("{}: given twice (first at {})", describe(line), first.to_string()),
+                    "a list of the state on a date gives each line once");
+}
+
 std::tuple<std::string, std::string, std::string, std::string> tariff_line_id(const Statement& row) {
   return {row.text(1), row.text(2), row.text(3), row.text(4)};
 }
@@ -469,9 +506,6 @@ void Importer::Impl::reconcile_tariff_measures(ImportCount& count) {
   Statement current(db(), "SELECT m.kind, v.imposer, v.authority, v.title, v.announced, v.exclusive_groups, v.act_id, "
                           "v.note, v.row_id IS NOT NULL FROM measures m LEFT JOIN measure_versions v "
                           "ON v.measure_id = m.id AND v.superseded_in IS NULL WHERE m.id = ?1");
-  // A new measure takes the act of its earliest version.
-  Statement first_act(db(), "SELECT act_id FROM import_tariff_rows WHERE measure_id = ?1 "
-                            "ORDER BY valid_from, seq LIMIT 1");
   Statement record(db(), "INSERT INTO import_measure_changes (seq, id, kind, is_new, act_id, note) "
                          "VALUES (?1, ?2, 'tariff', ?3, ?4, ?5)");
   while (staged.step()) {
@@ -501,16 +535,22 @@ void Importer::Impl::reconcile_tariff_measures(ImportCount& count) {
     if (exists) {
       record.bind(4, current.optional_text(6)).bind(5, current.optional_text(7));
     } else {
-      first_act.reset();
-      first_act.bind(1, id);
-      first_act.step();
-      record.bind(4, first_act.optional_text(0)).bind(5, staged.optional_text(7));
+      // A new measure takes the act of its earliest version.
+      record.bind(4, first_versions.at(id).second).bind(5, staged.optional_text(7));
     }
     record.run();
   }
 }
 
 void Importer::Impl::reconcile_tariff_lines(ImportCount& count) {
+  Statement stored_any(db(), "SELECT EXISTS (SELECT 1 FROM tariff_lines l WHERE l.superseded_in IS NULL AND "
+                             "l.measure_id IN (SELECT key FROM import_measures WHERE kind = 'tariff'))");
+  stored_any.step();
+  if (stored_any.integer(0) == 0) {
+    tariff_lines_all_new = true;
+    check_new_tariff_lines(count);
+    return;
+  }
   Statement staged(db(), fmt::format("SELECT {} FROM import_tariff_rows "
                                      "ORDER BY measure_id, origin, hs, company, valid_from, seq",
                                      k_staged_tariff_columns));
@@ -552,9 +592,7 @@ void Importer::Impl::reconcile_tariff_lines(ImportCount& count) {
       result = reconcile_vanished(std::span<const TariffLine>(current), options.as_of);
     } else if (snapshot) {
       if (versions.size() > 1) {
-        throw data_error(rows[1],
-                         fmt::format("{}: given twice (first at {})", describe(versions[0]), rows[0].to_string()),
-                         "a list of the state on a date gives each line once");
+        throw given_twice(versions[0], rows[0], rows[1]);
       }
       result = reconcile_snapshot(versions[0], std::span<const TariffLine>(current), options.as_of);
     } else {
@@ -565,6 +603,97 @@ void Importer::Impl::reconcile_tariff_lines(ImportCount& count) {
     tw::io::count(count, result.outcome, result.fields);
     writer.write(result.plan);
     progress.tick("compared lines:", ++lines);
+  }
+}
+
+// Every staged line is new to the store, so each is added as the file gives it: this only
+// checks the versions of each line as the walk above would (chained without overlaps in a
+// history, given once in a snapshot) and counts the lines, reading only the columns it needs.
+void Importer::Impl::check_new_tariff_lines(ImportCount& count) {
+  Statement sorted(db(), "SELECT seq, measure_id, origin, hs, company, valid_from, valid_to FROM import_tariff_rows "
+                         "ORDER BY measure_id, origin, hs, company, valid_from, seq");
+  Statement row(db(), fmt::format("SELECT {} FROM import_tariff_rows WHERE seq = ?1", k_staged_tariff_columns));
+  const bool snapshot = options.mode == ReconcileMode::snapshot;
+  // Fails as the walk above fails on two rows of one line, `earlier` and `later`.
+  auto clash = [&](std::int64_t earlier, std::int64_t later) {
+    std::vector<TariffLine> versions;
+    std::vector<SourcePosition> rows;
+    std::vector<SourcePosition> froms;
+    for (const std::int64_t seq : {earlier, later}) {
+      row.reset();
+      row.bind(1, seq).step();
+      versions.push_back(store::read_tariff_line(row));
+      rows.push_back(position(row, k_tariff_source, k_tariff_source + 1));
+      froms.push_back(position(row, k_tariff_source, k_tariff_source + 3));
+    }
+    if (snapshot) {
+      throw given_twice(versions[0], rows[0], rows[1]);
+    }
+    chain_versions(versions, froms, describe(versions[0]));
+  };
+  std::array<std::string, 4> line;
+  std::array<std::string, 4> previous_line;
+  std::int64_t first_seq = 0;
+  std::int64_t previous_seq = 0;
+  std::string previous_from;
+  std::optional<std::string> previous_to;
+  while (sorted.step()) {
+    const std::int64_t seq = sorted.integer(0);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      line[i] = sorted.text(static_cast<int>(i) + 1);
+    }
+    std::string from = sorted.text(5);
+    if (count.added > 0 && line == previous_line) {
+      if (snapshot) {
+        clash(first_seq, seq);
+      }
+      if (from == previous_from || (previous_to && from < *previous_to)) {
+        clash(previous_seq, seq);
+      }
+    } else {
+      ++count.added;
+      first_seq = seq;
+      std::swap(line, previous_line);
+      progress.tick("compared lines:", count.added);
+    }
+    previous_seq = seq;
+    previous_from = std::move(from);
+    previous_to = sorted.optional_text(6);
+  }
+}
+
+void Importer::Impl::insert_new_tariff_lines(ChangesetId changeset) {
+  // Into an empty table the indexes are built once, after the rows, rather than row by row.
+  Statement empty(db(), "SELECT NOT EXISTS (SELECT 1 FROM tariff_lines)");
+  empty.step();
+  const bool was_empty = empty.integer(0) != 0;
+  empty.reset(); // no statement may be reading while an index is dropped
+  std::vector<std::pair<std::string, std::string>> indexes;
+  if (was_empty) {
+    Statement listed(db(), "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tariff_lines' "
+                           "AND sql IS NOT NULL ORDER BY rowid");
+    while (listed.step()) {
+      indexes.emplace_back(listed.text(0), listed.text(1));
+    }
+  }
+  for (const auto& [name, sql] : indexes) {
+    db().execute(fmt::format("DROP INDEX main.\"{}\"", name));
+  }
+  const bool snapshot = options.mode == ReconcileMode::snapshot;
+  // Sorted by line as the walk writes them, so that the rows get the same ids.
+  Statement insert(db(),
+                   fmt::format("INSERT INTO tariff_lines (measure_id, origin, hs, company, rate, ad_valorem_milli, "
+                               "heading, act_id, end_act_id, note, valid_from, valid_to, recorded_in) "
+                               "SELECT measure_id, origin, hs, company, rate, ad_valorem_milli, heading, act_id, "
+                               "end_act_id, note, valid_from, {}, ?1 FROM import_tariff_rows {} "
+                               "ORDER BY measure_id, origin, hs, company, valid_from, seq",
+                               snapshot ? "valid_to" : "coalesce(valid_to, lead(valid_from) OVER line)",
+                               snapshot ? ""
+                                        : "WINDOW line AS (PARTITION BY measure_id, origin, hs, company "
+                                          "ORDER BY valid_from, seq)"));
+  insert.bind(1, changeset).run();
+  for (const auto& [name, sql] : indexes) {
+    db().execute(sql);
   }
 }
 
@@ -837,6 +966,9 @@ void Importer::Impl::apply(ChangesetId changeset) {
     }
     statement.run();
   }
+  if (tariff_lines_all_new) {
+    insert_new_tariff_lines(changeset);
+  }
 }
 
 ImportResult Importer::Impl::finish(const Changeset& changeset) {
@@ -923,6 +1055,10 @@ void Importer::stage_tariff(const Measure& measure, const TariffLine& line, cons
   bind_line(insert, staged);
   impl.bind_positions(insert, 13, source);
   insert.run();
+  const auto [first, added] = impl.first_versions.try_emplace(measure.id, line.valid.from, line.act_id);
+  if (!added && line.valid.from < first->second.first) {
+    first->second = {line.valid.from, line.act_id};
+  }
   impl.counted_row();
 }
 

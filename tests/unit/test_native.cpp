@@ -5,6 +5,7 @@
 #include "values.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <sstream>
 #include <string>
@@ -129,4 +130,75 @@ TEST_CASE("native files are checked column by column", "[native]") {
                       import_text(temp.store(), "[{\"id\":\"a\",\"imposer\":\"US\",\"title\":7,\"citation\":\"x\"}]",
                                   DataFormat::json);
                     }).what()) == "t.csv:1: title is number, not text");
+}
+
+namespace {
+
+// Tariff rows over several measures and lines, out of line order, with versions that end
+// where the next starts, closed versions, acts and notes with commas and quotes.
+std::string mixed_tariff_rows() {
+  std::string csv = "measure,imposer,authority,origin,hs,rate,from,to,title,note\n";
+  const char* origins[] = {"CN", "MX", "DE"};
+  for (int i = 0; i < 60; ++i) {
+    const int code = (i * 37) % 23;
+    for (int version = 0; version < 1 + i % 3; ++version) {
+      csv += fmt::format("{},US,{},{},{:04d}.10,{}%,{}-0{}-01,{},\"title, {}\",\"note \"\"{}\"\"\"\n",
+                         i % 2 == 0 ? "s301" : "s232", i % 2 == 0 ? "Section 301" : "Section 232", origins[i % 3],
+                         8700 + code, 5 * version + i % 7, 2018 + version, 1 + i % 9,
+                         i % 4 == 0 ? fmt::format("{}-01-01", 2019 + version) : "", i % 2, i);
+    }
+  }
+  return csv;
+}
+
+// The tariff lines in the order of their row ids, without them.
+std::string lines_by_row_id(const tw::store::Store& store) {
+  tw::store::Statement rows(store.db(), "SELECT measure_id, origin, hs, rate, note, valid_from, "
+                                        "coalesce(valid_to, '-') FROM tariff_lines ORDER BY row_id");
+  std::string text;
+  while (rows.step()) {
+    for (int i = 0; i < 7; ++i) {
+      text += rows.text(i) + (i == 6 ? "\n" : ",");
+    }
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("lines new to the store are written as the line-by-line reconcile writes them", "[native]") {
+  const std::string mfn = "zz,US,MFN,*,0101,1%,2015-01-01,,mfn,\n";
+  const std::string rows = mixed_tariff_rows() + mfn;
+  // Every line new: written straight from the staged rows.
+  TempStore fresh;
+  const ImportResult added = import_text(fresh.store(), rows, DataFormat::csv);
+  // One line of the file already in the store: every line reconciled one by one.
+  TempStore holding;
+  import_text(holding.store(), "measure,imposer,authority,origin,hs,rate,from,to,title,note\n" + mfn, DataFormat::csv);
+  const ImportResult reconciled = import_text(holding.store(), rows, DataFormat::csv);
+  CHECK(added.tariff_lines.added == reconciled.tariff_lines.added + 1);
+  CHECK(reconciled.tariff_lines.unchanged == 1);
+  CHECK(exported(fresh.store(), DataFormat::csv) == exported(holding.store(), DataFormat::csv));
+  // The same rows, in the same order: the line held before first.
+  const std::string fresh_lines = lines_by_row_id(fresh.store());
+  const std::string zz = "zz,*,0101,1%,,2015-01-01,-\n";
+  CHECK(fresh_lines.ends_with(zz));
+  CHECK(zz + fresh_lines.substr(0, fresh_lines.size() - zz.size()) == lines_by_row_id(holding.store()));
+  // The indexes rebuilt after the rows are the schema's.
+  CHECK(select_integer(fresh.store(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                                      "tbl_name = 'tariff_lines'") == 2);
+  CHECK(select_integer(fresh.store(), "SELECT count(*) FROM tariff_lines INDEXED BY tariff_lines_by_code "
+                                      "WHERE hs = '870310'") ==
+        select_integer(fresh.store(), "SELECT count(*) FROM tariff_lines WHERE hs = '870310'"));
+
+  // Overlapping versions fail alike on both paths.
+  const std::string overlapping = rows + "s301,US,Section 301,CN,8700.10,9%,2018-06-01,,\"title, 0\",\n";
+  TempStore other;
+  const Error new_error = error_from([&] { import_text(other.store(), overlapping, DataFormat::csv); });
+  const Error held_error = error_from([&] { import_text(holding.store(), overlapping, DataFormat::csv); });
+  CHECK(std::string(new_error.what()) == std::string(held_error.what()));
+  CHECK(std::string(new_error.what()).find("overlaps") != std::string::npos);
+  CHECK(select_integer(other.store(), "SELECT count(*) FROM tariff_lines") == 0);
+  CHECK(select_integer(other.store(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                                      "tbl_name = 'tariff_lines'") == 2);
 }
