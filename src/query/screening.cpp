@@ -5,50 +5,79 @@
 
 namespace tw::query {
 
+namespace {
+
+// Once the tokens of this many listing versions are kept, the next name starts afresh: the
+// cache costs about 1 kB a listing.
+constexpr std::size_t k_cached_listings = 20000;
+
+} // namespace
+
 Screener::Screener(const store::Store& store, ScreeningOptions options, store::RecordPoint point)
-    : m_store(store), m_options(std::move(options)), m_point(point), m_counter(store) {
+    : m_store(store), m_options(std::move(options)), m_point(point), m_index(store) {
   // Candidates are read from all over the file; mapping it saves a system call per page.
   store::Statement(store.db(), "PRAGMA mmap_size = 1073741824").step();
 }
 
-std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
-  const std::vector<screen::Token> input = screen::tokenize(name);
-  m_counter.count(input, m_frequencies);
-  const std::vector<Listing> candidates =
-      store::screening_candidates(m_store, input, m_frequencies, m_options.filter, m_point);
+const std::vector<std::vector<screen::Token>>& Screener::listed_tokens(std::int64_t row_id) {
+  if (const auto found = m_listed_tokens.find(row_id); found != m_listed_tokens.end()) {
+    return found->second;
+  }
+  const store::ListingNames names = m_index.names(row_id);
+  std::vector<std::vector<screen::Token>> tokens;
+  tokens.push_back(screen::tokenize(names.name));
+  for (const auto& alias : names.aliases) {
+    tokens.push_back(screen::tokenize(alias));
+  }
+  for (const auto& one : tokens) {
+    m_index.count(one, m_frequencies);
+  }
+  return m_listed_tokens.emplace(row_id, std::move(tokens)).first->second;
+}
 
-  // Listed names are tokenized first and their tokens counted in one pass, then scored.
-  std::vector<std::vector<std::vector<screen::Token>>> names(candidates.size());
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    names[i].push_back(screen::tokenize(candidates[i].name));
-    for (const auto& alias : candidates[i].aliases) {
-      names[i].push_back(screen::tokenize(alias));
-    }
-    for (const auto& tokens : names[i]) {
-      m_counter.count(tokens, m_frequencies);
-    }
+std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
+  if (m_listed_tokens.size() >= k_cached_listings) {
+    m_listed_tokens.clear();
+  }
+  const std::vector<screen::Token> input = screen::tokenize(name);
+  m_index.count(input, m_frequencies);
+  const std::vector<store::ScreeningCandidate> candidates =
+      m_index.candidates(input, m_frequencies, m_options.filter, m_point);
+
+  // Listed names are tokenized, and their tokens counted, before any is scored: a token's
+  // weight must not depend on the order the candidates come in.
+  std::vector<const std::vector<std::vector<screen::Token>>*> names;
+  names.reserve(candidates.size());
+  for (const auto& candidate : candidates) {
+    names.push_back(&listed_tokens(candidate.row_id));
   }
 
-  std::map<std::string, ScreeningMatch> best; // by measure id
+  struct Best {
+    const store::ScreeningCandidate* candidate;
+    std::size_t name; // 0 for the name, n for alias n
+    screen::Score score;
+  };
+  std::map<std::string_view, Best> best; // by measure id
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    for (std::size_t n = 0; n < names[i].size(); ++n) {
-      screen::Score score = screen::score(input, names[i][n], m_frequencies);
+    for (std::size_t n = 0; n < names[i]->size(); ++n) {
+      screen::Score score = screen::score(input, (*names[i])[n], m_frequencies);
       if (score.value < m_options.threshold) {
         continue;
       }
-      const Listing& listing = candidates[i];
-      auto found = best.find(listing.measure_id);
+      const store::ScreeningCandidate& candidate = candidates[i];
+      auto found = best.find(candidate.measure_id);
       // The better score, and between equal ones the later version.
       if (found == best.end() || score.value > found->second.score.value ||
-          (score.value == found->second.score.value && listing.valid.from > found->second.listing.valid.from)) {
-        const std::string& matched_name = n == 0 ? listing.name : listing.aliases[n - 1];
-        best.insert_or_assign(listing.measure_id, ScreeningMatch{listing, matched_name, std::move(score)});
+          (score.value == found->second.score.value && candidate.valid_from > found->second.candidate->valid_from)) {
+        best.insert_or_assign(candidate.measure_id, Best{&candidate, n, std::move(score)});
       }
     }
   }
   std::vector<ScreeningMatch> matches;
-  for (auto& [id, match] : best) {
-    matches.push_back(std::move(match));
+  for (auto& [id, found] : best) {
+    Listing listing = m_index.listing(found.candidate->row_id);
+    std::string matched_name = found.name == 0 ? listing.name : listing.aliases[found.name - 1];
+    matches.push_back({std::move(listing), std::move(matched_name), std::move(found.score)});
   }
   std::stable_sort(matches.begin(), matches.end(),
                    [](const ScreeningMatch& a, const ScreeningMatch& b) { return a.score.value > b.score.value; });

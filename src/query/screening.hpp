@@ -9,8 +9,10 @@
 #include "store/store.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tw::query {
@@ -43,8 +45,13 @@ private:
   const store::Store& m_store;
   ScreeningOptions m_options;
   store::RecordPoint m_point;
-  store::TokenCounter m_counter;
+  store::ScreeningIndex m_index;
   screen::TokenFrequencies m_frequencies;
+  // The tokens of the name and of each alias of listing versions already scored, by row id:
+  // the same listings are candidates for many names of a batch.
+  std::unordered_map<std::int64_t, std::vector<std::vector<screen::Token>>> m_listed_tokens;
+
+  const std::vector<std::vector<screen::Token>>& listed_tokens(std::int64_t row_id);
 };
 
 } // namespace tw::query

@@ -294,6 +294,16 @@ void mark_legal_forms(std::vector<Token>& tokens) {
 } // namespace
 
 std::string fold(std::string_view text) {
+  // ASCII is its own NFKC form and has no marks: folding it only lowers its case.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string lowered(text);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    return lowered;
+  }
   utf8proc_uint8_t* folded = nullptr;
   const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                    static_cast<utf8proc_ssize_t>(text.size()), &folded,

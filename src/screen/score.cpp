@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -107,13 +108,23 @@ double TokenFrequencies::weight(const Token& token) const {
   return std::max(rarity, 1.0) * (token.generic ? k_generic_factor : 1.0);
 }
 
-int edit_distance(std::string_view a_text, std::string_view b_text) {
-  const std::u32string a = code_points(a_text);
-  const std::u32string b = code_points(b_text);
-  // Three rows of the table: two back for transpositions.
-  std::vector<int> before(b.size() + 1);
-  std::vector<int> previous(b.size() + 1);
-  std::vector<int> current(b.size() + 1);
+namespace {
+
+template <typename Text> int alignment_distance(const Text& a, const Text& b) {
+  // Three rows of the table: two back for transpositions. Tokens are short: rows of a short
+  // one fit on the stack.
+  constexpr std::size_t k_on_stack = 64;
+  std::array<int, 3 * k_on_stack> stack_rows{};
+  std::vector<int> heap_rows;
+  int* rows = stack_rows.data();
+  if (b.size() + 1 > k_on_stack) {
+    heap_rows.resize(3 * (b.size() + 1));
+    rows = heap_rows.data();
+  }
+  const std::size_t width = b.size() + 1;
+  int* before = rows;
+  int* previous = rows + width;
+  int* current = rows + 2 * width;
   for (std::size_t j = 0; j <= b.size(); ++j) {
     previous[j] = static_cast<int>(j);
   }
@@ -130,6 +141,20 @@ int edit_distance(std::string_view a_text, std::string_view b_text) {
     std::swap(previous, current);
   }
   return previous[b.size()];
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+} // namespace
+
+int edit_distance(std::string_view a, std::string_view b) {
+  // In ASCII a byte is a code point.
+  if (is_ascii(a) && is_ascii(b)) {
+    return alignment_distance(a, b);
+  }
+  return alignment_distance(code_points(a), code_points(b));
 }
 
 std::string transliteration_key(std::string_view token) {

@@ -1,9 +1,11 @@
 #include "store/screening.hpp"
 
+#include "core/error.hpp"
 #include "store/listings.hpp"
 #include "store/versions.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <set>
@@ -19,6 +21,9 @@ constexpr int k_word_cap = 1000;
 constexpr int k_trigram_cap = 200;
 // The shortest token the trigram index is asked about: shorter ones match only exactly.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
+// Tokens counted one by one before the whole vocabulary of the word index is read at once: a
+// single name asks about far fewer, a batch about many more.
+constexpr std::size_t k_counts_before_whole_vocabulary = 2000;
 // Tokens in at most this many listings are also looked up as possible misspellings.
 constexpr std::int64_t k_rare_enough_to_be_misspelt = 2;
 
@@ -116,10 +121,12 @@ std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
 
 } // namespace
 
-TokenCounter::TokenCounter(const Store& store)
-    : m_store(store), m_lookup(store.db(), "SELECT doc FROM screening_word_counts WHERE term = ?1") {}
+ScreeningIndex::ScreeningIndex(const Store& store)
+    : m_store(store), m_count(store.db(), "SELECT doc FROM screening_word_counts WHERE term = ?1"),
+      m_names(store.db(), "SELECT name, aliases FROM listings WHERE row_id = ?1"),
+      m_listing(store.db(), fmt::format("SELECT {} FROM listings l WHERE l.row_id = ?1", k_listing_columns)) {}
 
-void TokenCounter::count(const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies) {
+void ScreeningIndex::count(const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies) {
   if (frequencies.listings == 0) {
     // Row ids count the listing versions ever written, near enough the number indexed.
     Statement listings(m_store.db(), "SELECT coalesce(max(row_id), 0) FROM listings");
@@ -130,15 +137,28 @@ void TokenCounter::count(const std::vector<screen::Token>& tokens, screen::Token
     if (token.role != screen::TokenRole::content || frequencies.listings_with.contains(token.text)) {
       continue;
     }
-    m_lookup.reset();
-    m_lookup.bind(1, token.text);
-    frequencies.listings_with[token.text] = m_lookup.step() ? m_lookup.integer(0) : 0;
+    if (!m_whole_vocabulary && m_counted == k_counts_before_whole_vocabulary) {
+      Statement vocabulary(m_store.db(), "SELECT term, doc FROM screening_word_counts");
+      while (vocabulary.step()) {
+        frequencies.listings_with.insert_or_assign(vocabulary.text(0), vocabulary.integer(1));
+      }
+      m_whole_vocabulary = true;
+    }
+    if (m_whole_vocabulary) {
+      // Not in the vocabulary, so in no listing.
+      frequencies.listings_with.emplace(token.text, 0);
+      continue;
+    }
+    m_count.reset();
+    m_count.bind(1, token.text);
+    frequencies.listings_with[token.text] = m_count.step() ? m_count.integer(0) : 0;
+    ++m_counted;
   }
 }
 
-std::vector<Listing> screening_candidates(const Store& store, const std::vector<screen::Token>& tokens,
-                                          const screen::TokenFrequencies& frequencies, const ScreeningFilter& filter,
-                                          RecordPoint point) {
+std::vector<ScreeningCandidate> ScreeningIndex::candidates(const std::vector<screen::Token>& tokens,
+                                                           const screen::TokenFrequencies& frequencies,
+                                                           const ScreeningFilter& filter, RecordPoint point) {
   std::vector<const screen::Token*> known;
   std::vector<const screen::Token*> unknown;
   std::set<std::string> seen;
@@ -205,15 +225,40 @@ std::vector<Listing> screening_candidates(const Store& store, const std::vector<
   if (!filter.include_delisted) {
     where.add("(l.valid_to IS NULL OR l.valid_to > {0})", filter.on.to_string());
   }
-  Statement select(store.db(),
-                   fmt::format("SELECT {} FROM listings l WHERE l.row_id IN ({}) AND {}{}", k_listing_columns,
-                               joined(sources, " UNION "), visible("l", point), where.sql()));
+  std::string sql = fmt::format("SELECT l.row_id, l.measure_id, l.valid_from FROM listings l WHERE l.row_id IN ({}) "
+                                "AND {}{}",
+                                joined(sources, " UNION "), visible("l", point), where.sql());
+  auto query = m_queries.find(sql);
+  if (query == m_queries.end()) {
+    Statement prepared(m_store.db(), sql);
+    query = m_queries.emplace(std::move(sql), std::move(prepared)).first;
+  }
+  Statement& select = query->second;
+  select.reset();
   where.bind(select, point);
-  std::vector<Listing> candidates;
+  std::vector<ScreeningCandidate> candidates;
   while (select.step()) {
-    candidates.push_back(read_listing(select));
+    candidates.push_back({select.integer(0), select.text(1), Date::parse(select.text(2)).value()});
   }
   return candidates;
+}
+
+ListingNames ScreeningIndex::names(std::int64_t row_id) {
+  m_names.reset();
+  m_names.bind(1, row_id);
+  if (!m_names.step()) {
+    throw Error(ExitCode::internal, fmt::format("listing row {} is not in the store", row_id));
+  }
+  return {m_names.text(0), nlohmann::json::parse(m_names.text(1)).get<std::vector<std::string>>()};
+}
+
+Listing ScreeningIndex::listing(std::int64_t row_id) {
+  m_listing.reset();
+  m_listing.bind(1, row_id);
+  if (!m_listing.step()) {
+    throw Error(ExitCode::internal, fmt::format("listing row {} is not in the store", row_id));
+  }
+  return read_listing(m_listing);
 }
 
 } // namespace tw::store

@@ -222,3 +222,37 @@ TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
   const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
   CHECK(tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS Technology").size() == 1);
 }
+
+TEST_CASE("fold: ASCII is only lowered, its punctuation and spacing kept") {
+  CHECK(fold("GEOVIS Tech Co., Ltd.\t41ST") == "geovis tech co., ltd.\t41st");
+}
+
+TEST_CASE("edit_distance: the same by bytes in ASCII, by code points otherwise, on tokens of any length") {
+  CHECK(edit_distance("strasse", "straße") == 2);
+  const std::string long_token(100, 'a');
+  CHECK(edit_distance(long_token, long_token + "b") == 1);
+  CHECK(edit_distance(long_token + "xy", long_token + "yx") == 1);
+}
+
+TEST_CASE("a screener's matches do not depend on the names it screened before, and carry the whole listing") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+
+  tw::query::Screener batch(store, on("2024-06-01"));
+  CHECK(batch.screen("Geovis").size() == 1);
+  CHECK(batch.screen("Orbital Dynamics").empty());
+  const auto later = batch.screen("GEOVIS Technology Company");
+  const auto fresh = tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS Technology Company");
+  REQUIRE(later.size() == 1);
+  REQUIRE(fresh.size() == 1);
+  CHECK(later[0].score.value == fresh[0].score.value);
+  CHECK(later[0].score.explanation() == fresh[0].score.explanation());
+  const tw::Listing& listing = later[0].listing;
+  CHECK(listing.measure_id == "el-geovis");
+  CHECK(listing.list == "Entity List");
+  CHECK(listing.aliases == std::vector<std::string>{"中科星图股份有限公司"});
+  CHECK(listing.country == tw::test::jurisdiction("CN"));
+  CHECK(listing.valid.to == tw::test::day("2025-01-01"));
+  CHECK(later[0].matched_name == "GEOVIS Technology Co., Ltd.");
+}
