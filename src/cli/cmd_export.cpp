@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output.hpp"
 #include "io/native.hpp"
 
 #include <fmt/format.h>
@@ -63,10 +64,7 @@ void add_export_command(CLI::App& app, Context& context) {
       io::export_acts(store, parse_option<Jurisdiction>("--imposer", filters.imposer), point, format, out);
       break;
     }
-    out.flush();
-    if (!out) {
-      throw Error(ExitCode::io_error, "cannot write the export");
-    }
+    flush_output(context);
   });
 }
 

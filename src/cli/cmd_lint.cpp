@@ -1,6 +1,7 @@
 #include "check/lint.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output.hpp"
 #include "report/cells.hpp"
 
 #include <fmt/format.h>
@@ -78,10 +79,7 @@ void add_lint_command(CLI::App& app, Context& context) {
       for (const auto& finding : findings) {
         out << fmt::format("{}: {}: {}\n", finding.id, finding.rule, finding.message);
       }
-      out.flush();
-      if (!out) {
-        throw Error(ExitCode::io_error, "cannot write the findings");
-      }
+      flush_output(context);
     } else {
       context.print(findings_report(findings, rules, input.measures.size()));
     }

@@ -1,11 +1,15 @@
 #include "cli/context.hpp"
 
+#include "cli/output.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -68,11 +72,23 @@ void Context::print(const report::Report& report) {
   options.color = color == "always" || (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
   std::ostream& stream = out();
   report::render(report, format, options, stream);
+  flush_output(*this);
+}
+
+void flush_output(Context& context) {
+  std::ostream& stream = context.out();
   stream.flush();
-  if (!stream) {
-    throw Error(ExitCode::io_error,
-                fmt::format("cannot write {}", writes_to_stdout() ? "standard output" : output_path));
+  if (stream) {
+    return;
   }
+  const int error = errno;
+  const bool to_file = !context.output_path.empty() && context.output_path != "-";
+  if (to_file) {
+    std::error_code ignored;
+    std::filesystem::remove(context.output_path, ignored);
+  }
+  throw Error(ExitCode::io_error, fmt::format("cannot write {}: {}", to_file ? context.output_path : "standard output",
+                                              std::strerror(error)));
 }
 
 void Context::say(const std::string& message) {

@@ -3,12 +3,16 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "core/error.hpp"
+#include "store/busy_timeout.hpp"
+#include "store/interrupt.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -46,6 +50,22 @@ std::string quoted_command_line(int argc, char** argv) {
     line += " " + quoted + "'";
   }
   return line;
+}
+
+// TRADEWATCH_BUSY_TIMEOUT: how many seconds a writer waits for another (default 10).
+void read_busy_timeout() {
+  const char* value = std::getenv("TRADEWATCH_BUSY_TIMEOUT");
+  if (value == nullptr || *value == '\0') {
+    return;
+  }
+  char* end = nullptr;
+  errno = 0;
+  const long long seconds = std::strtoll(value, &end, 10);
+  if (*end != '\0' || errno != 0 || seconds < 0 || seconds > 86'400) {
+    throw Error(ExitCode::usage, fmt::format("TRADEWATCH_BUSY_TIMEOUT \"{}\" is not a number of seconds", value),
+                "a whole number from 0 to 86400, the seconds a writer waits for another (default 10)");
+  }
+  store::set_busy_timeout(std::chrono::seconds(seconds));
 }
 
 void print_error(std::ostream& err, const std::string& message, const std::string& context, const std::string& hint) {
@@ -109,6 +129,13 @@ std::optional<std::string_view> named_command(int argc, char** argv) {
   return std::nullopt;
 }
 
+// Whatever failed after SIGINT failed because of it (a statement cut short), and rolled back.
+int report_interruption(std::ostream& err) {
+  const Error interruption = store::interrupted_error();
+  print_error(err, interruption.what(), interruption.context(), interruption.hint());
+  return static_cast<int>(interruption.code());
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement confinement) {
   Context context(out, err);
   if (confinement == Confinement::read_only) {
@@ -150,6 +177,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
 
   context.command_line = quoted_command_line(argc, argv);
   try {
+    read_busy_timeout();
     app.parse(argc, argv);
     return static_cast<int>(context.status);
   } catch (const CLI::CallForHelp& help) {
@@ -162,9 +190,15 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
     print_error(err, error.what(), {}, "see 'tradewatch --help' or 'tradewatch COMMAND --help'");
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& error) {
+    if (store::interrupted()) {
+      return report_interruption(err);
+    }
     print_error(err, error.what(), error.context(), error.hint());
     return static_cast<int>(error.code());
   } catch (const std::exception& error) {
+    if (store::interrupted()) {
+      return report_interruption(err);
+    }
     print_error(err, fmt::format("internal error: {}", error.what()), {},
                 "this is a bug in tradewatch; please report it");
     return static_cast<int>(ExitCode::internal);
@@ -173,7 +207,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, Confinement
 
 } // namespace
 
-int tradewatch_main(int argc, char** argv) { return run(argc, argv, std::cout, std::cerr, Confinement::none); }
+int tradewatch_main(int argc, char** argv) {
+  store::stop_on_interrupt();
+  return run(argc, argv, std::cout, std::cerr, Confinement::none);
+}
 
 int run_tradewatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                    Confinement confinement) {

@@ -1,14 +1,45 @@
 #include "io/csv.hpp"
 
+#include "store/interrupt.hpp"
+
 #include <fmt/format.h>
+
+#include <optional>
+#include <string_view>
 
 namespace tw::io {
 
 namespace {
+// Far more than any name, address or note; a longer field is most likely a quote left open.
+constexpr std::size_t k_max_field_bytes = 1 << 20;
+
+// The offset of the first byte of `text` that is not part of well-formed UTF-8, if any.
+std::optional<std::size_t> invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80           ? 1
+                               : (byte >> 5) == 0x6  ? 2
+                               : (byte >> 4) == 0xE  ? 3
+                               : (byte >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length == 0 || i + length > text.size() || (length == 2 && byte < 0xC2)) {
+      return i;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 const char* const k_quote_hint =
     "inside a quoted field a quote is written twice (\"\"); a field with a quote, comma or "
     "line break must be quoted whole";
-}
+} // namespace
 
 CsvReader::CsvReader(std::istream& in, std::string file_name) : m_in(in), m_file(std::move(file_name)) {
   // A UTF-8 byte order mark, as spreadsheet programs write it.
@@ -35,6 +66,7 @@ int CsvReader::get() {
 
 bool CsvReader::next(CsvRecord& record) {
   constexpr int eof = std::char_traits<char>::eof();
+  store::throw_if_interrupted();
   while (peek() == '\n' || peek() == '\r') { // blank lines
     get();
   }
@@ -58,7 +90,18 @@ bool CsvReader::next(CsvRecord& record) {
     start.line = m_line;
     start.column = m_column + 1;
   };
+  // A field must be UTF-8, which is checked once it is whole.
+  auto end_field = [&] {
+    const std::string& field = record.fields[count];
+    if (const auto bad = invalid_utf8(field)) {
+      const SourcePosition& start = record.positions[count];
+      throw data_error({m_file, start.line, start.column + *bad},
+                       fmt::format("byte 0x{:02X} is not UTF-8", static_cast<unsigned char>(field[*bad])),
+                       "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\")");
+    }
+  };
   auto end_record = [&] {
+    end_field();
     ++count;
     record.fields.resize(count);
     record.positions.resize(count);
@@ -78,6 +121,7 @@ bool CsvReader::next(CsvRecord& record) {
       }
       return end_record();
     case ',':
+      end_field();
       ++count;
       begin_field();
       break;
@@ -89,8 +133,16 @@ bool CsvReader::next(CsvRecord& record) {
       break;
     default:
       field.push_back(static_cast<char>(c));
+      check_length(field, record.positions[count]);
       break;
     }
+  }
+}
+
+void CsvReader::check_length(const std::string& field, const SourcePosition& start) const {
+  if (field.size() > k_max_field_bytes) {
+    throw data_error(start, fmt::format("a field longer than {} bytes", k_max_field_bytes),
+                     "is a quote left open? a field holds at most 1 MiB");
   }
 }
 
@@ -103,6 +155,7 @@ void CsvReader::read_quoted(std::string& field, const SourcePosition& start) {
     }
     if (c != '"') {
       field.push_back(static_cast<char>(c));
+      check_length(field, start);
     } else if (peek() == '"') {
       get();
       field.push_back('"');

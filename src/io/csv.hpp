@@ -37,6 +37,8 @@ private:
   int peek() { return m_in.rdbuf()->sgetc(); }
   // Reads a quoted field after its opening quote, which is at `start`.
   void read_quoted(std::string& field, const SourcePosition& start);
+  // Fails when a field grows past 1 MiB, before a runaway field fills memory.
+  void check_length(const std::string& field, const SourcePosition& start) const;
 
   std::istream& m_in;
   std::string m_file;

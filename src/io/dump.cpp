@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -208,13 +210,15 @@ public:
     const fs::path temporary = path.parent_path() / temporary_name(path.filename().string());
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw Error(ExitCode::cant_create, fmt::format("cannot write {}", temporary.string()));
+      const int error = errno;
+      throw Error(error == ENOSPC || error == EDQUOT ? ExitCode::io_error : ExitCode::cant_create,
+                  fmt::format("cannot write {}: {}", temporary.string(), std::strerror(error)));
     }
     m_files.emplace_back(temporary, path);
     write_content(out);
     out.close();
     if (!out) {
-      throw Error(ExitCode::io_error, fmt::format("cannot write {} (is the disk full?)", temporary.string()));
+      throw Error(ExitCode::io_error, fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno)));
     }
   }
 

@@ -1,6 +1,7 @@
 #include "io/json_objects.hpp"
 
 #include "io/json_stream.hpp"
+#include "store/interrupt.hpp"
 
 #include <fmt/format.h>
 
@@ -81,6 +82,7 @@ private:
   bool close() {
     m_stack.pop_back();
     if (m_stack.empty()) {
+      store::throw_if_interrupted();
       m_visit(m_element, SourcePosition{m_file, m_element_line, 0});
       m_element = nullptr;
     }
@@ -112,6 +114,7 @@ void read_ndjson(std::istream& in, const std::string& file_name, std::size_t fir
     if (text.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
     }
+    store::throw_if_interrupted();
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(text);

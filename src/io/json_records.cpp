@@ -1,6 +1,7 @@
 #include "io/json_records.hpp"
 
 #include "io/json_stream.hpp"
+#include "store/interrupt.hpp"
 
 #include <fmt/format.h>
 
@@ -94,6 +95,7 @@ private:
     if (done.records) {
       m_saw_records = true;
     } else if (in_records()) {
+      store::throw_if_interrupted();
       m_visit(done.value, SourcePosition{m_file, done.line, 0});
     } else if (!m_open.empty()) {
       add(std::move(done.value));

@@ -1,6 +1,7 @@
 #include "store/read_only_sql.hpp"
 
 #include "core/error.hpp"
+#include "store/interrupt.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -193,6 +194,9 @@ SqlResult run_read_only_sql(const Store& store, std::string_view sql) {
     const int step = sqlite3_step(statement);
     if (step == SQLITE_DONE) {
       break;
+    }
+    if (step == SQLITE_INTERRUPT) {
+      throw interrupted_error();
     }
     if (step != SQLITE_ROW) {
       throw Error(ExitCode::data_error, fmt::format("the query failed: {}", sqlite3_errmsg(handle)));

@@ -2,13 +2,19 @@
 
 #include "core/error.hpp"
 #include "screen/normalize.hpp"
+#include "store/busy_timeout.hpp"
+#include "store/interrupt.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <utf8proc.h>
 
+#include <array>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <numeric>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,17 +23,39 @@ namespace tw::store {
 
 namespace {
 
+std::chrono::milliseconds g_busy_timeout{10'000};
+
 [[noreturn]] void fail(sqlite3* handle, int result, std::string_view doing) {
   const int primary = result & 0xff;
   const std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(result);
+  if (interrupted()) {
+    // The wait for a busy store, or a statement, given up at SIGINT.
+    throw interrupted_error();
+  }
   switch (primary) {
   case SQLITE_BUSY:
-  case SQLITE_LOCKED:
+  case SQLITE_LOCKED: {
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(g_busy_timeout).count();
     throw Error(ExitCode::busy, "the store is busy: another tradewatch is writing to it",
-                "try again in a moment; writers wait up to 10 seconds for each other");
+                fmt::format("try again in a moment; a writer waits up to {} second{} for another (set "
+                            "TRADEWATCH_BUSY_TIMEOUT to wait longer)",
+                            seconds, seconds == 1 ? "" : "s"));
+  }
+  case SQLITE_INTERRUPT:
+    throw interrupted_error();
   case SQLITE_FULL:
     throw Error(ExitCode::io_error, fmt::format("{}: the disk is full", doing));
   case SQLITE_IOERR:
+  case SQLITE_CANTOPEN: {
+    // SQLite says "disk I/O error" or "unable to open database file"; the system says why.
+    const int system_error = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+    if (system_error == ENOSPC || system_error == EDQUOT) {
+      throw Error(ExitCode::io_error, fmt::format("{}: the disk is full", doing));
+    }
+    throw Error(ExitCode::io_error, system_error != 0
+                                        ? fmt::format("{}: {} ({})", doing, message, std::strerror(system_error))
+                                        : fmt::format("{}: {}", doing, message));
+  }
   case SQLITE_CORRUPT:
   case SQLITE_READONLY:
   case SQLITE_PERM:
@@ -37,6 +65,25 @@ namespace {
   default:
     throw Error(ExitCode::internal, fmt::format("{}: {} (SQLite error {})", doing, message, result));
   }
+}
+
+// Waits for another writer as SQLite's own busy timeout does, in steps that grow from 1 ms to
+// 100 ms, until the busy timeout has passed; stops waiting at SIGINT.
+int wait_while_busy(void*, int count) {
+  static constexpr std::array<int, 12> k_steps{1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  if (interrupted()) {
+    return 0;
+  }
+  const auto steps = static_cast<std::size_t>(count);
+  const int waited = steps < k_steps.size() ? std::accumulate(k_steps.begin(), k_steps.begin() + count, 0)
+                                            : std::accumulate(k_steps.begin(), k_steps.end(), 0) +
+                                                  100 * (count - static_cast<int>(k_steps.size()));
+  const auto timeout = static_cast<int>(g_busy_timeout.count());
+  if (waited >= timeout) {
+    return 0;
+  }
+  sqlite3_sleep(std::min(steps < k_steps.size() ? k_steps[steps] : 100, timeout - waited));
+  return 1;
 }
 
 // tw_fold(text): `text` case-folded, for searches in any case (SQLite's own lower() and LIKE
@@ -81,6 +128,10 @@ void screen_text(sqlite3_context* context, int, sqlite3_value** arguments) {
 
 } // namespace
 
+void set_busy_timeout(std::chrono::milliseconds timeout) { g_busy_timeout = timeout; }
+
+std::chrono::milliseconds busy_timeout() { return g_busy_timeout; }
+
 Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) {
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
@@ -102,22 +153,27 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
     throw Error(mode == Mode::create ? ExitCode::cant_create : ExitCode::no_input,
                 fmt::format("cannot open the store {}: {}", path.string(), message));
   }
+  watch_connection(m_handle);
   sqlite3_extended_result_codes(m_handle, 1);
-  // A writer waits this long for another writer before giving up with exit 75.
-  sqlite3_busy_timeout(m_handle, 10'000);
+  // A writer waits for another writer before giving up with exit 75.
+  sqlite3_busy_handler(m_handle, wait_while_busy, nullptr);
   sqlite3_create_function_v2(m_handle, "tw_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                              fold_case, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(m_handle, "tw_screen_text", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                              nullptr, screen_text, nullptr, nullptr, nullptr);
 }
 
-Database::~Database() { sqlite3_close_v2(m_handle); }
+Database::~Database() {
+  unwatch_connection(m_handle);
+  sqlite3_close_v2(m_handle);
+}
 
 Database::Database(Database&& other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr)), m_path(std::move(other.m_path)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    unwatch_connection(m_handle);
     sqlite3_close_v2(m_handle);
     m_handle = std::exchange(other.m_handle, nullptr);
     m_path = std::move(other.m_path);
@@ -126,6 +182,7 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 
 void Database::execute(std::string_view sql) {
+  throw_if_interrupted();
   const std::string statements(sql);
   const int result = sqlite3_exec(m_handle, statements.c_str(), nullptr, nullptr, nullptr);
   if (result != SQLITE_OK) {
@@ -182,6 +239,7 @@ Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
+  throw_if_interrupted();
   const int result = sqlite3_step(m_handle);
   if (result == SQLITE_ROW) {
     return true;
@@ -198,6 +256,7 @@ void Statement::run() {
 }
 
 std::expected<void, std::string> Statement::run_checked() {
+  throw_if_interrupted();
   while (true) {
     const int result = sqlite3_step(m_handle);
     if (result == SQLITE_DONE) {

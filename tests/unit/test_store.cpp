@@ -278,6 +278,35 @@ TEST_CASE("Store::open brings a schema 1 store with data up to date, keeping its
   CHECK(count_rows(store, "tariff_lines") == 2);
 }
 
+TEST_CASE("A migration that fails leaves a schema 1 store as it was, byte for byte", "[store]") {
+  TempDir dir;
+  const fs::path path = dir / "v1.db";
+  {
+    Database db(path, Database::Mode::create);
+    db.execute("PRAGMA journal_mode = WAL");
+    db.execute("PRAGMA application_id = " + std::to_string(tw::store::k_application_id));
+    db.execute(tw::store::migrations().at(0).sql);
+    db.execute("PRAGMA user_version = 1");
+    db.execute("INSERT INTO changesets VALUES (1, '2024-09-18T12:00:00Z', 'a', '', 'c')");
+    db.execute("INSERT INTO measures VALUES ('m', 'tariff')");
+    // A table of the name migration 2 creates, so that it fails halfway through.
+    db.execute("CREATE TABLE control_lines (x)");
+  }
+  const auto bytes = [&] {
+    std::ifstream file(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(file), {});
+  };
+  const std::string before = bytes();
+  const Error error = error_from([&] { Store::open(path, Store::Access::read_write); });
+  CHECK(error.code() == ExitCode::internal);
+  CHECK(bytes() == before);
+  const Database db(path, Database::Mode::read_only);
+  CHECK(pragma(db, "user_version") == 1);
+  Statement listings(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'listings'");
+  REQUIRE(listings.step());
+  CHECK(listings.integer(0) == 0);
+}
+
 TEST_CASE("A read-only store refuses writes with exit 74", "[store]") {
   TempDir dir;
   const fs::path path = dir / "tw.db";

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Crash safety of a write. COMMAND (import, load or undo, over ROWS tariff lines) is stopped at
+# KILLS moments drawn at random, with a fixed seed, from the length of an uninterrupted run:
+# first with SIGKILL, then with SIGINT. After each stop the store passes PRAGMA
+# integrity_check, opens, and holds everything the command writes or nothing of it. After
+# SIGINT tradewatch also says that it was interrupted, exits 130 and leaves the store file
+# byte for byte as it was (unless it had finished before the signal came).
+#
+# usage: interrupted_writes.sh TRADEWATCH_BINARY import|load|undo ROWS [KILLS]
+set -u
+binary=$(realpath "$1")
+command=$2
+rows=$3
+kills=${4:-20}
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work" || exit 1
+export TZ=UTC LC_ALL=C.UTF-8 TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600
+unset TRADEWATCH_DB
+
+fail() {
+  echo "FAILED: $command: $*" >&2
+  exit 1
+}
+tw() { "$binary" -q "$@"; }
+
+# What a store holds, in counts that any partial write would change.
+state() {
+  sqlite3 "$1" "SELECT (SELECT count(*) FROM changesets) || ' changesets, ' ||
+                       (SELECT count(*) FROM measures) || ' measures, ' ||
+                       (SELECT count(*) FROM measure_versions) || ' measure versions, ' ||
+                       (SELECT count(*) FROM tariff_lines) || ' line versions, ' ||
+                       (SELECT count(*) FROM tariff_lines WHERE superseded_in IS NULL) || ' current'"
+}
+
+# ROWS lines of US duties on Chinese goods, over 1000 measures.
+awk -v n="$rows" 'BEGIN {
+  print "measure,imposer,origin,hs,authority,rate,from"
+  for (i = 0; i < n; i++) printf "m%04d,US,CN,%d,Section 301,25%%,2018-07-06\n", i % 1000, 1000000000 + i
+}' >lines.csv
+
+# before.db: the store the command starts from; run: the command.
+tw --db before.db init || fail "init"
+case $command in
+import)
+  tw --db before.db add act --id review --imposer US --title "Four-year review" || fail "add act"
+  run=(import lines.csv)
+  RANDOM=1
+  ;;
+undo)
+  tw --db before.db import lines.csv || fail "import"
+  run=(undo)
+  RANDOM=2
+  ;;
+load)
+  tw --db full.db init && tw --db full.db import lines.csv && tw --db full.db dump dump || fail "dump"
+  rm -f full.db
+  run=(load dump)
+  RANDOM=3
+  ;;
+*)
+  fail "unknown command"
+  ;;
+esac
+before=$(state before.db)
+
+# An uninterrupted run: what "everything" is, and how long the command takes.
+cp before.db store.db
+start=$(date +%s%N)
+tw --db store.db "${run[@]}" >/dev/null || fail "the uninterrupted run failed"
+duration_ms=$((($(date +%s%N) - start) / 1000000 + 1))
+after=$(state store.db)
+[ "$before" != "$after" ] || fail "the command changed nothing"
+echo "$command of $rows rows: ${duration_ms} ms; before: $before; after: $after"
+
+for signal in KILL INT; do
+  nothing=0 everything=0 finished=0
+  for ((i = 1; i <= kills; i++)); do
+    rm -f store.db store.db-wal store.db-shm
+    cp before.db store.db
+    delay=$(((RANDOM * 32768 + RANDOM) % duration_ms))
+    # A script's background job starts with SIGINT ignored, which tradewatch respects.
+    env --default-signal=INT "$binary" -q --db store.db "${run[@]}" >out 2>err &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+    kill -s "$signal" "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    status=$?
+    pid=
+    where="SIG$signal after $delay ms (exit $status)"
+    if [ "$signal" = INT ] && [ "$status" = 130 ]; then
+      if [ -s err ]; then
+        [ "$(cat err)" = "tradewatch: error: interrupted: nothing was written to the store" ] ||
+          fail "$where: it said: $(cat err)"
+      elif ((delay > 1000)); then
+        fail "$where: it ended without a word"
+      fi # else the signal came before tradewatch could catch it
+      cmp -s before.db store.db || fail "$where: the store file changed"
+    elif [ "$status" != 0 ] && { [ "$signal" = INT ] || [ "$status" != 137 ]; }; then
+      fail "$where: $(cat err)"
+    fi
+    integrity=$(sqlite3 store.db "PRAGMA integrity_check" 2>&1)
+    [ "$integrity" = ok ] || fail "$where: integrity_check: $integrity"
+    "$binary" --db store.db log --limit 1 >/dev/null 2>err || fail "$where: the store does not open: $(cat err)"
+    now=$(state store.db)
+    if [ "$status" = 0 ]; then
+      ((++finished))
+      [ "$now" = "$after" ] || fail "$where: it finished, and the store holds $now"
+    elif [ "$now" = "$before" ]; then
+      ((++nothing))
+    elif [ "$now" = "$after" ]; then
+      ((++everything))
+    else
+      fail "$where: the store holds part of the command's writes: $now"
+    fi
+  done
+  echo "SIG$signal at $kills moments: $nothing stopped with nothing written, $everything stopped with everything written, $finished finished before the signal"
+done
