@@ -23,9 +23,12 @@ bool has_tables(const Database& db) {
 
 void configure(Database& db) { db.execute("PRAGMA foreign_keys = ON"); }
 
-// Applies the migrations above `from_version`, all in one transaction.
-void migrate(Database& db, std::int64_t from_version) {
+// Applies the migrations above the store's version, all in one transaction. The version is
+// read inside it, so that of two processes opening an old store at once the second finds it
+// upgraded.
+void migrate(Database& db) {
   Transaction transaction(db, Transaction::Kind::immediate);
+  const std::int64_t from_version = pragma_integer(db, "user_version");
   for (const auto& migration : migrations()) {
     if (migration.version > from_version) {
       db.execute(migration.sql);
@@ -49,7 +52,7 @@ Store Store::create(const std::filesystem::path& path) {
   db.execute("PRAGMA journal_mode = WAL");
   db.execute(fmt::format("PRAGMA application_id = {}", k_application_id));
   configure(db);
-  migrate(db, 0);
+  migrate(db);
   return Store(std::move(db));
 }
 
@@ -87,7 +90,7 @@ Store Store::open(const std::filesystem::path& path, Access access) {
   if (version < current_schema_version()) {
     Database writer(path, Database::Mode::read_write);
     configure(writer);
-    migrate(writer, pragma_integer(writer, "user_version"));
+    migrate(writer);
   }
   configure(db);
   return Store(std::move(db));
