@@ -3,6 +3,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_SEED  ?= 0
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS = -DTRADEWATCH_WERROR=ON
 
@@ -39,9 +40,9 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The whole suite, then again under AddressSanitizer and UndefinedBehaviorSanitizer, then
-# each fuzz target for a few seconds.
+# each fuzz target for a few seconds, from a fixed seed so that the run is repeatable.
 test: unit asan
-	$(MAKE) fuzz FUZZ_SECONDS=10
+	$(MAKE) fuzz FUZZ_SECONDS=10 FUZZ_SEED=1
 
 unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -58,7 +59,7 @@ fuzz:
 	$(call install_missing,$(FUZZ_DEPS))
 	CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DTRADEWATCH_FUZZ=ON >/dev/null
 	cmake --build $(FUZZ_BUILD) --target fuzz_targets -j $(JOBS)
-	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	FUZZ_SEED=$(FUZZ_SEED) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Loads the samples into a fresh store and prints the May–October 2024 change report for US
 # measures on China, the layered duty on a Chinese EV on 2024-10-01 and 2025-05-01 and its

@@ -4,7 +4,8 @@
 # copies the input into fuzz/regressions/TARGET/, where the replay tests of `make test` run
 # it from then on (commit it with the fix).
 #
-# usage: run.sh BUILD_DIR SECONDS [TARGET…]
+# usage: run.sh BUILD_DIR SECONDS [TARGET…]; FUZZ_SEED=N repeats a run (0, the default, is a new
+# seed each time)
 set -euo pipefail
 build=$(realpath "$1")
 seconds=$2
@@ -47,7 +48,7 @@ for target in "${targets[@]}"; do
   [[ -d $fuzz/regressions/$target ]] && inputs+=("$fuzz/regressions/$target")
   mkdir -p "$work/found"
   echo "== fuzz_$target for ${seconds} s"
-  if ! "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -seed="${FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/found/" "${inputs[@]}" >"$work/$target.log" 2>&1; then
     tail -n 40 "$work/$target.log"
     mkdir -p "$fuzz/regressions/$target"
