@@ -4,16 +4,13 @@
 
 #include "fuzz_input.hpp"
 
-#include <cstdlib>
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   tw::fuzz::parse_stream(data, size, [](std::istream& in) {
     tw::io::CsvTable table(in, "fuzz.csv");
     tw::io::CsvRecord record;
     while (table.next(record)) {
-      if (record.fields.size() != table.header().size() || record.positions.size() != record.fields.size()) {
-        std::abort();
-      }
+      tw::fuzz::require(record.fields.size() == table.header().size() &&
+                        record.positions.size() == record.fields.size());
     }
   });
   return 0;

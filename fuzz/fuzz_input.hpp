@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -18,6 +19,13 @@ namespace tw::fuzz {
 
 inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
+}
+
+// A property every input must keep; a broken one is reported as a crash, with its input.
+inline void require(bool holds) {
+  if (!holds) {
+    std::abort();
+  }
 }
 
 // Runs `parse` on the input as a stream; a tw::Error (a reported bad input) is fine.

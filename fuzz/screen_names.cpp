@@ -5,17 +5,6 @@
 #include "screen/normalize.hpp"
 #include "screen/score.hpp"
 
-#include <cstdlib>
-
-namespace {
-
-void require(bool holds) {
-  if (!holds)
-    std::abort();
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = tw::fuzz::text_of(data, size);
   const std::size_t line_break = text.find('\n');
@@ -27,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto second_tokens = tw::screen::tokenize(second);
   const tw::screen::TokenFrequencies frequencies;
   const int across = tw::screen::score(first_tokens, second_tokens, frequencies).value;
-  require(across >= 0 && across <= 100);
+  tw::fuzz::require(across >= 0 && across <= 100);
   if (!first_tokens.empty())
-    require(tw::screen::score(first_tokens, first_tokens, frequencies).value == 100);
+    tw::fuzz::require(tw::screen::score(first_tokens, first_tokens, frequencies).value == 100);
   return 0;
 }

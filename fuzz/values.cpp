@@ -7,30 +7,19 @@
 #include "fuzz_input.hpp"
 #include "io/hts_json.hpp"
 
-#include <cstdlib>
-
-namespace {
-
-void require(bool holds) {
-  if (!holds)
-    std::abort();
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = tw::fuzz::text_of(data, size);
   if (const auto date = tw::Date::parse(text)) {
-    require(tw::Date::parse(date->to_string()) == *date);
+    tw::fuzz::require(tw::Date::parse(date->to_string()) == *date);
   }
   if (const auto rate = tw::Rate::parse(text)) {
-    require(tw::Rate::parse(rate->to_string()) == *rate);
+    tw::fuzz::require(tw::Rate::parse(rate->to_string()) == *rate);
   }
   if (const auto code = tw::ProductCode::parse(text)) {
-    require(tw::ProductCode::parse(code->key()) == *code);
+    tw::fuzz::require(tw::ProductCode::parse(code->key()) == *code);
   }
   if (const auto country = tw::Jurisdiction::parse(text)) {
-    require(tw::Jurisdiction::parse(country->code()) == *country);
+    tw::fuzz::require(tw::Jurisdiction::parse(country->code()) == *country);
   }
   (void)tw::io::parse_hts_rate(text);
   return 0;
