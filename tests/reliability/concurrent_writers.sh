@@ -11,20 +11,9 @@ binary=$(realpath "$1")
 writers=${2:-8}
 adds=${3:-50}
 
-work=$(mktemp -d)
-cleanup() {
-  kill -KILL $(jobs -p) 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work" || exit 1
-export TZ=UTC LC_ALL=C.UTF-8 TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600 TRADEWATCH_DB=store.db
-unset TRADEWATCH_BUSY_TIMEOUT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/common.sh"
+at_exit 'kill -KILL $(jobs -p) 2>/dev/null'
+export TRADEWATCH_DB=store.db
 tw() { "$binary" "$@"; }
 
 tw -q init || fail "init"

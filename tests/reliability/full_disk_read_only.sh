@@ -10,21 +10,9 @@
 set -u
 binary=$(realpath "$1")
 
-work=$(mktemp -d)
+source "$(dirname "$0")/common.sh"
 mounted=
-cleanup() {
-  [ -n "$mounted" ] && umount "$mounted"
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work" || exit 1
-export TZ=UTC LC_ALL=C.UTF-8 TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600
-unset TRADEWATCH_DB
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
+at_exit '[ -z "$mounted" ] || umount "$mounted"'
 tw() { "$binary" "$@"; }
 
 # expect STATUS MESSAGE_PATTERN COMMAND…: runs COMMAND, which must exit STATUS and print on

@@ -13,21 +13,10 @@ command=$2
 rows=$3
 kills=${4:-20}
 
-work=$(mktemp -d)
+source "$(dirname "$0")/common.sh"
 pid=
-cleanup() {
-  [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work" || exit 1
-export TZ=UTC LC_ALL=C.UTF-8 TRADEWATCH_AUTHOR=tester SOURCE_DATE_EPOCH=1767225600
-unset TRADEWATCH_DB
-
-fail() {
-  echo "FAILED: $command: $*" >&2
-  exit 1
-}
+at_exit '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null'
+fail_context="$command: "
 tw() { "$binary" -q "$@"; }
 
 # What a store holds, in counts that any partial write would change.
