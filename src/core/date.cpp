@@ -79,8 +79,21 @@ unsigned Date::day() const { return static_cast<unsigned>(to_ymd(m_days).day());
 
 std::string Date::to_string() const {
   const auto ymd = to_ymd(m_days);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  }
+  // By hand: an import formats two dates a row.
+  std::string text = "0000-00-00";
+  const auto put = [&](std::size_t end, unsigned value) {
+    for (std::size_t i = end; value != 0; --i, value /= 10) {
+      text[i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(3, static_cast<unsigned>(year));
+  put(6, static_cast<unsigned>(ymd.month()));
+  put(9, static_cast<unsigned>(ymd.day()));
+  return text;
 }
 
 } // namespace tw

@@ -4,12 +4,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
 namespace tw::io {
 
 namespace {
+constexpr std::size_t k_buffer_bytes = 1 << 16;
+
 // Far more than any name, address or note; a longer field is most likely a quote left open.
 constexpr std::size_t k_max_field_bytes = 1 << 20;
 
@@ -41,27 +44,30 @@ const char* const k_quote_hint =
     "line break must be quoted whole";
 } // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string file_name) : m_in(in), m_file(std::move(file_name)) {
+CsvReader::CsvReader(std::istream& in, std::string file_name)
+    : m_in(in), m_file(std::move(file_name)), m_buffer(k_buffer_bytes) {
   // A UTF-8 byte order mark, as spreadsheet programs write it.
-  if (m_in.peek() == 0xEF) {
-    char bom[3] = {};
-    m_in.read(bom, 3);
-    if (std::string_view(bom, 3) != "\xEF\xBB\xBF") {
-      m_in.clear();
-      m_in.seekg(0);
-    }
+  if (peek() == 0xEF &&
+      std::string_view(m_next, static_cast<std::size_t>(m_end - m_next)).starts_with("\xEF\xBB\xBF")) {
+    m_next += 3;
   }
 }
 
-int CsvReader::get() {
-  const int c = m_in.rdbuf()->sbumpc();
-  if (c == '\n') {
-    ++m_line;
-    m_column = 0;
-  } else if (c != std::char_traits<char>::eof()) {
-    ++m_column;
+bool CsvReader::refill() {
+  const std::streamsize read = m_in.rdbuf()->sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_next = m_buffer.data();
+  m_end = m_next + std::max<std::streamsize>(read, 0);
+  return m_next != m_end;
+}
+
+void CsvReader::take_run(std::string& field, bool quoted) {
+  const char* run = m_next;
+  while (run != m_end && *run != '"' && *run != '\n' && (quoted || (*run != ',' && *run != '\r'))) {
+    ++run;
   }
-  return c;
+  field.append(m_next, run);
+  m_column += static_cast<std::size_t>(run - m_next);
+  m_next = run;
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -133,6 +139,7 @@ bool CsvReader::next(CsvRecord& record) {
       break;
     default:
       field.push_back(static_cast<char>(c));
+      take_run(field, false);
       check_length(field, record.positions[count]);
       break;
     }
@@ -155,6 +162,7 @@ void CsvReader::read_quoted(std::string& field, const SourcePosition& start) {
     }
     if (c != '"') {
       field.push_back(static_cast<char>(c));
+      take_run(field, true);
       check_length(field, start);
     } else if (peek() == '"') {
       get();

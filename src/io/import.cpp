@@ -1,5 +1,6 @@
 #include "io/import.hpp"
 
+#include "io/position_log.hpp"
 #include "io/reconcile.hpp"
 #include "store/listings.hpp"
 #include "store/measures.hpp"
@@ -14,6 +15,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace tw::io {
@@ -67,6 +69,7 @@ CREATE TEMP TABLE import_superseded (kind TEXT NOT NULL, row_id INTEGER NOT NULL
 CREATE TEMP TABLE import_new_tariff_lines (
   seq INTEGER PRIMARY KEY, measure_id TEXT, origin TEXT, hs TEXT, company TEXT, rate TEXT, ad_valorem_milli INTEGER,
   heading TEXT, act_id TEXT, end_act_id TEXT, note TEXT, valid_from TEXT, valid_to TEXT);
+CREATE TEMP TABLE import_chained (row_id INTEGER PRIMARY KEY, valid_to TEXT NOT NULL);
 CREATE TEMP TABLE import_new_listings (
   seq INTEGER PRIMARY KEY, measure_id TEXT, list_name TEXT, name TEXT, aliases TEXT, entity_type TEXT, country TEXT,
   addresses TEXT, license_requirement TEXT, license_policy TEXT, source_key TEXT, act_id TEXT, end_act_id TEXT,
@@ -77,7 +80,7 @@ constexpr const char* k_drop_staging = R"(
 DROP TABLE temp.import_acts; DROP TABLE temp.import_measures; DROP TABLE temp.import_tariff_rows;
 DROP TABLE temp.import_listing_rows; DROP TABLE temp.import_act_changes; DROP TABLE temp.import_measure_changes;
 DROP TABLE temp.import_listing_ids; DROP TABLE temp.import_superseded; DROP TABLE temp.import_new_tariff_lines;
-DROP TABLE temp.import_new_listings;
+DROP TABLE temp.import_new_listings; DROP TABLE temp.import_chained;
 )";
 
 // A staged tariff row as read_tariff_line reads it, then its file and positions.
@@ -208,24 +211,48 @@ struct Importer::Impl {
   std::size_t rows_read = 0;
   Progress progress;
   std::map<std::string, std::int64_t> next_id_number; // for new listings' ids, by id stem
-  // The measure's own fields as the last row gave them, checked against the next row's
-  // without a query: the rows of a measure mostly come together.
+  // The measure's own fields as its first row gave them, by key, so that the next rows are
+  // checked without a query; for the first k_measures_remembered measures only, so that
+  // memory stays flat when every row is a measure of its own (as listings are).
+  static constexpr std::size_t k_measures_remembered = 10'000;
   struct StagedMeasure {
     MeasureKind kind;
-    std::string key;
     std::string imposer;
     std::string authority;
     std::optional<std::string> title;
     std::optional<std::string> announced;
     std::optional<std::string> groups;
+    bool operator==(const StagedMeasure&) const = default;
   };
-  std::optional<StagedMeasure> last_measure;
+  std::unordered_map<std::string, StagedMeasure> staged_measures;
   // The earliest version of each staged tariff measure (its `from`, then its act): a new
   // measure takes that act.
   std::map<std::string, std::pair<Date, std::optional<std::string>>, std::less<>> first_versions;
   // Set when no staged tariff line has a version in the store: the staged rows are then
   // written straight into tariff_lines, in one statement, instead of planned line by line.
   bool tariff_lines_all_new = false;
+
+  // Tariff lines written into tariff_lines as they are read, not staged: the import's first
+  // tariff row found that table empty, so every line is new and there is nothing to reconcile.
+  // Its indexes are dropped until the end. What a row refers to is written before it (the
+  // changeset, reserved; the identities of its measure and acts), so that no foreign key waits
+  // for a parent, which would cost a scan of the table.
+  struct DirectLines {
+    Statement insert;
+    Statement insert_measure;
+    Statement insert_act;
+    ChangesetId changeset;                                    // reserved at the first row, filled in at the end
+    std::vector<std::pair<std::string, std::string>> indexes; // name and SQL of each dropped index
+    PositionLog positions;
+    std::int64_t first_row_id = 0;
+    std::int64_t rows = 0;
+    // The first row to cite each act, by its number among the rows and the act field's place.
+    std::map<std::string, std::pair<std::int64_t, SourcePosition>, std::less<>> acts;
+    std::map<std::string, std::pair<std::int64_t, SourcePosition>, std::less<>> end_acts;
+    std::set<std::string, std::less<>> measures;
+  };
+  std::optional<DirectLines> direct;
+  bool direct_decided = false;
 
   Impl(store::Store& store_, ImportOptions options_)
       : store(store_), options(options_), transaction(store_.db(), store::Transaction::Kind::immediate),
@@ -274,17 +301,23 @@ struct Importer::Impl {
     }
   }
 
-  // Stages the measure's own fields once, and checks that every later row gives them alike.
-  void stage_measure(MeasureKind kind, const std::string& key, const std::string& name, const Measure& measure,
+  // Stages the measure's own fields once, and checks that every later row gives them alike;
+  // `name()` names the measure in a message.
+  template <typename Name>
+  void stage_measure(MeasureKind kind, const std::string& key, const Name& name, const Measure& measure,
                      const RowSource& source) {
     const std::string imposer(measure.imposer.code());
     const auto announced = date_text(measure.announced);
     const auto groups = groups_text(measure.exclusive_groups);
-    if (last_measure && last_measure->kind == kind && last_measure->key == key && last_measure->imposer == imposer &&
-        last_measure->authority == measure.authority && last_measure->title == measure.title &&
-        last_measure->announced == announced && last_measure->groups == groups) {
+    StagedMeasure staged{kind, imposer, measure.authority, measure.title, announced, groups};
+    if (const auto known = staged_measures.find(key); known != staged_measures.end() && known->second == staged) {
       return;
     }
+    const auto remember = [&] {
+      if (staged_measures.size() < k_measures_remembered) {
+        staged_measures.insert_or_assign(key, std::move(staged));
+      }
+    };
     Statement& find = staging->find_measure;
     find.reset();
     find.bind(1, to_string(kind)).bind(2, key);
@@ -300,14 +333,14 @@ struct Importer::Impl {
         if (given != first) {
           const SourcePosition first_row = position(find, 5, 6);
           throw data_error(source.at(field),
-                           fmt::format("{}: {} \"{}\" differs from \"{}\" given at {}", name, field, given.value_or(""),
-                                       first.value_or(""), first_row.to_string()),
+                           fmt::format("{}: {} \"{}\" differs from \"{}\" given at {}", name(), field,
+                                       given.value_or(""), first.value_or(""), first_row.to_string()),
                            "every row of a measure gives its imposer, authority, title, announced date and exclusive "
                            "groups alike");
         }
       }
       find.reset();
-      last_measure = StagedMeasure{kind, key, imposer, measure.authority, measure.title, announced, groups};
+      remember();
       return;
     }
     find.reset();
@@ -325,17 +358,31 @@ struct Importer::Impl {
         .bind(10, static_cast<std::int64_t>(source.row.line))
         .bind(11, static_cast<std::int64_t>(source.row.column));
     insert.run();
-    last_measure = StagedMeasure{kind, key, imposer, measure.authority, measure.title, announced, groups};
+    remember();
   }
 
   ImportResult finish(const Changeset& changeset);
 
+  // Decides, at the first tariff row, whether tariff lines go straight into the store.
+  bool writes_lines_directly();
+  void write_line_directly(const TariffLine& line, const RowSource& source);
   void check_acts_known();
+  void check_direct_acts_known();
   void reconcile_acts(ImportCount& count);
   void reconcile_tariff_measures(ImportCount& count);
   void reconcile_tariff_lines(ImportCount& count);
-  void check_new_tariff_lines(ImportCount& count);
+  // A new line's version with where its row and its `from` are, by its id in `sorted`.
+  using PlacedVersion = std::function<std::tuple<TariffLine, SourcePosition, SourcePosition>(std::int64_t id)>;
+  // Ends a version without `to` where the next version of its line starts.
+  using Chain = std::function<void(std::int64_t id, const std::string& to)>;
+  void check_new_tariff_lines(ImportCount& count, Statement& sorted, const PlacedVersion& version, const Chain& chain);
+  void check_staged_new_tariff_lines(ImportCount& count);
+  void check_direct_tariff_lines(ImportCount& count);
   void insert_new_tariff_lines(ChangesetId changeset);
+  // Drops the indexes of tariff_lines so that a bulk insert into the empty table builds each
+  // once, after the rows, rather than row by row; returns their names and SQL.
+  std::vector<std::pair<std::string, std::string>> drop_tariff_line_indexes();
+  void build_dropped_indexes(const std::vector<std::pair<std::string, std::string>>& indexes);
   void reconcile_listings(ImportCount& count);
   void end_vanished_listings(ImportCount& count);
   // An id for a new listing, as `add listing` makes them; `taken` says whether an id is in use.
@@ -454,6 +501,7 @@ std::tuple<std::string, std::string, std::string, std::string> tariff_line_id(co
 } // namespace
 
 void Importer::Impl::check_acts_known() {
+  check_direct_acts_known();
   for (const char* table : {"import_tariff_rows", "import_listing_rows"}) {
     for (const char* column : {"act", "end_act"}) {
       Statement unknown(db(), fmt::format(R"(
@@ -468,6 +516,30 @@ void Importer::Impl::check_acts_known() {
                          "record it first with 'tradewatch add act', or import a file of acts in the same run",
                          unknown.text(0));
       }
+    }
+  }
+}
+
+// As check_acts_known does for staged rows: the first row to cite an unknown act, by column.
+void Importer::Impl::check_direct_acts_known() {
+  if (!direct) {
+    return;
+  }
+  Statement known(db(), "SELECT EXISTS (SELECT 1 FROM main.act_versions WHERE act_id = ?1 AND superseded_in IS NULL) "
+                        "OR EXISTS (SELECT 1 FROM import_acts WHERE id = ?1)");
+  for (const auto& [column, first_uses] : {std::pair{"act", &direct->acts}, std::pair{"end_act", &direct->end_acts}}) {
+    const std::pair<const std::string, std::pair<std::int64_t, SourcePosition>>* earliest = nullptr;
+    for (const auto& use : *first_uses) {
+      known.reset();
+      known.bind(1, use.first).step();
+      if (known.integer(0) == 0 && (earliest == nullptr || use.second.first < earliest->second.first)) {
+        earliest = &use;
+      }
+    }
+    if (earliest != nullptr) {
+      throw data_error(earliest->second.second, fmt::format("{} {}: no such act", column, earliest->first),
+                       "record it first with 'tradewatch add act', or import a file of acts in the same run",
+                       earliest->first);
     }
   }
 }
@@ -543,12 +615,16 @@ void Importer::Impl::reconcile_tariff_measures(ImportCount& count) {
 }
 
 void Importer::Impl::reconcile_tariff_lines(ImportCount& count) {
+  if (direct) {
+    check_direct_tariff_lines(count);
+    return;
+  }
   Statement stored_any(db(), "SELECT EXISTS (SELECT 1 FROM tariff_lines l WHERE l.superseded_in IS NULL AND "
                              "l.measure_id IN (SELECT key FROM import_measures WHERE kind = 'tariff'))");
   stored_any.step();
   if (stored_any.integer(0) == 0) {
     tariff_lines_all_new = true;
-    check_new_tariff_lines(count);
+    check_staged_new_tariff_lines(count);
     return;
   }
   Statement staged(db(), fmt::format("SELECT {} FROM import_tariff_rows "
@@ -606,25 +682,24 @@ void Importer::Impl::reconcile_tariff_lines(ImportCount& count) {
   }
 }
 
-// Every staged line is new to the store, so each is added as the file gives it: this only
-// checks the versions of each line as the walk above would (chained without overlaps in a
-// history, given once in a snapshot) and counts the lines, reading only the columns it needs.
-void Importer::Impl::check_new_tariff_lines(ImportCount& count) {
-  Statement sorted(db(), "SELECT seq, measure_id, origin, hs, company, valid_from, valid_to FROM import_tariff_rows "
-                         "ORDER BY measure_id, origin, hs, company, valid_from, seq");
-  Statement row(db(), fmt::format("SELECT {} FROM import_tariff_rows WHERE seq = ?1", k_staged_tariff_columns));
+// Every new line is added as the file gives it: this only checks the versions of each line
+// as the walk above would (chained without overlaps in a history, given once in a snapshot)
+// and counts the lines. `sorted` gives the id, measure, origin, code, company, from and to of
+// every version, in the order of the walk; `chain`, when set, ends a version without `to`
+// where the next one starts.
+void Importer::Impl::check_new_tariff_lines(ImportCount& count, Statement& sorted, const PlacedVersion& version,
+                                            const Chain& chain) {
   const bool snapshot = options.mode == ReconcileMode::snapshot;
-  // Fails as the walk above fails on two rows of one line, `earlier` and `later`.
+  // Fails as the walk above fails on two versions of one line, `earlier` and `later`.
   auto clash = [&](std::int64_t earlier, std::int64_t later) {
     std::vector<TariffLine> versions;
     std::vector<SourcePosition> rows;
     std::vector<SourcePosition> froms;
-    for (const std::int64_t seq : {earlier, later}) {
-      row.reset();
-      row.bind(1, seq).step();
-      versions.push_back(store::read_tariff_line(row));
-      rows.push_back(position(row, k_tariff_source, k_tariff_source + 1));
-      froms.push_back(position(row, k_tariff_source, k_tariff_source + 3));
+    for (const std::int64_t id : {earlier, later}) {
+      auto [line, row, from] = version(id);
+      versions.push_back(std::move(line));
+      rows.push_back(std::move(row));
+      froms.push_back(std::move(from));
     }
     if (snapshot) {
       throw given_twice(versions[0], rows[0], rows[1]);
@@ -633,33 +708,149 @@ void Importer::Impl::check_new_tariff_lines(ImportCount& count) {
   };
   std::array<std::string, 4> line;
   std::array<std::string, 4> previous_line;
-  std::int64_t first_seq = 0;
-  std::int64_t previous_seq = 0;
+  std::int64_t first_id = 0;
+  std::int64_t previous_id = 0;
   std::string previous_from;
   std::optional<std::string> previous_to;
   while (sorted.step()) {
-    const std::int64_t seq = sorted.integer(0);
+    const std::int64_t id = sorted.integer(0);
     for (std::size_t i = 0; i < line.size(); ++i) {
       line[i] = sorted.text(static_cast<int>(i) + 1);
     }
     std::string from = sorted.text(5);
     if (count.added > 0 && line == previous_line) {
       if (snapshot) {
-        clash(first_seq, seq);
+        clash(first_id, id);
       }
       if (from == previous_from || (previous_to && from < *previous_to)) {
-        clash(previous_seq, seq);
+        clash(previous_id, id);
+      }
+      if (!previous_to && chain) {
+        chain(previous_id, from);
       }
     } else {
       ++count.added;
-      first_seq = seq;
+      first_id = id;
       std::swap(line, previous_line);
       progress.tick("compared lines:", count.added);
     }
-    previous_seq = seq;
+    previous_id = id;
     previous_from = std::move(from);
     previous_to = sorted.optional_text(6);
   }
+}
+
+void Importer::Impl::check_staged_new_tariff_lines(ImportCount& count) {
+  Statement sorted(db(), "SELECT seq, measure_id, origin, hs, company, valid_from, valid_to FROM import_tariff_rows "
+                         "ORDER BY measure_id, origin, hs, company, valid_from, seq");
+  Statement row(db(), fmt::format("SELECT {} FROM import_tariff_rows WHERE seq = ?1", k_staged_tariff_columns));
+  // insert_new_tariff_lines chains the versions as it copies them.
+  check_new_tariff_lines(
+      count, sorted,
+      [&](std::int64_t seq) {
+        row.reset();
+        row.bind(1, seq).step();
+        return std::tuple(store::read_tariff_line(row), position(row, k_tariff_source, k_tariff_source + 1),
+                          position(row, k_tariff_source, k_tariff_source + 3));
+      },
+      nullptr);
+}
+
+void Importer::Impl::check_direct_tariff_lines(ImportCount& count) {
+  // The table held no line before the import, so all its rows are the import's.
+  Statement sorted(db(), "SELECT row_id, measure_id, origin, hs, company, valid_from, valid_to FROM main.tariff_lines "
+                         "ORDER BY measure_id, origin, hs, company, valid_from, row_id");
+  Statement row(db(),
+                fmt::format("SELECT {} FROM main.tariff_lines l WHERE l.row_id = ?1", store::k_tariff_line_columns));
+  Statement chained(db(), "INSERT INTO import_chained (row_id, valid_to) VALUES (?1, ?2)");
+  check_new_tariff_lines(
+      count, sorted,
+      [&](std::int64_t row_id) {
+        row.reset();
+        row.bind(1, row_id).step();
+        auto [at, from] = direct->positions.read(static_cast<std::size_t>(row_id - direct->first_row_id), files);
+        return std::tuple(store::read_tariff_line(row), std::move(at), std::move(from));
+      },
+      [&](std::int64_t row_id, const std::string& to) {
+        chained.reset();
+        chained.bind(1, row_id).bind(2, to).run();
+      });
+  sorted.reset(); // no statement may be reading the table while it changes
+  db().execute("UPDATE main.tariff_lines SET valid_to = c.valid_to FROM import_chained c "
+               "WHERE tariff_lines.row_id = c.row_id");
+}
+
+bool Importer::Impl::writes_lines_directly() {
+  if (direct_decided) {
+    return direct.has_value();
+  }
+  direct_decided = true;
+  Statement empty(db(), "SELECT NOT EXISTS (SELECT 1 FROM main.tariff_lines)");
+  empty.step();
+  if (empty.integer(0) == 0) {
+    return false;
+  }
+  empty.reset();
+  auto indexes = drop_tariff_line_indexes();
+  direct.emplace(DirectLines{
+      Statement(db(),
+                "INSERT INTO main.tariff_lines (measure_id, origin, hs, company, rate, ad_valorem_milli, heading, "
+                "act_id, end_act_id, note, valid_from, valid_to, recorded_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                "?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+      // Only identities: reconciling still decides what the measure and acts are, and fails on
+      // an act that is not recorded or imported, or a measure of another kind.
+      Statement(db(), "INSERT OR IGNORE INTO main.measures (id, kind) VALUES (?1, 'tariff')"),
+      Statement(db(), "INSERT OR IGNORE INTO main.acts (id) VALUES (?1)"),
+      store.reserve_changeset(),
+      std::move(indexes),
+      PositionLog(),
+      0,
+      0,
+      {},
+      {},
+      {}});
+  return true;
+}
+
+void Importer::Impl::write_line_directly(const TariffLine& line, const RowSource& source) {
+  DirectLines& lines = *direct;
+  if (lines.measures.insert(line.measure_id).second) {
+    lines.insert_measure.reset();
+    lines.insert_measure.bind(1, line.measure_id).run();
+  }
+  for (const auto& [act, column, first_uses] :
+       {std::tuple{&line.act_id, "act", &lines.acts}, std::tuple{&line.end_act_id, "end_act", &lines.end_acts}}) {
+    if (*act && !first_uses->contains(**act)) {
+      first_uses->try_emplace(**act, lines.rows, source.at(column));
+      lines.insert_act.reset();
+      lines.insert_act.bind(1, **act).run();
+    }
+  }
+  const std::string hs = line.key.hs.key();
+  const std::string rate = line.rate.to_string();
+  const std::string from = line.valid.from.to_string();
+  const auto to = date_text(line.valid.to);
+  // As bind_line binds, but without copies: every text outlives the run.
+  lines.insert.reset();
+  lines.insert.bind_static(1, line.measure_id)
+      .bind_static(2, line.key.origin.code())
+      .bind_static(3, hs)
+      .bind_static(4, line.key.company)
+      .bind_static(5, rate)
+      .bind(6, line.rate.ad_valorem_milli())
+      .bind_static(7, line.heading)
+      .bind_static(8, line.act_id)
+      .bind_static(9, line.end_act_id)
+      .bind_static(10, line.note)
+      .bind_static(11, from)
+      .bind_static(12, to)
+      .bind(13, lines.changeset)
+      .run();
+  if (lines.rows == 0) {
+    lines.first_row_id = db().last_insert_rowid();
+  }
+  lines.positions.append(static_cast<std::size_t>(file_number(source.row.file)), source.row, source.at("from"));
+  ++lines.rows;
 }
 
 void Importer::Impl::insert_new_tariff_lines(ChangesetId changeset) {
@@ -668,17 +859,7 @@ void Importer::Impl::insert_new_tariff_lines(ChangesetId changeset) {
   empty.step();
   const bool was_empty = empty.integer(0) != 0;
   empty.reset(); // no statement may be reading while an index is dropped
-  std::vector<std::pair<std::string, std::string>> indexes;
-  if (was_empty) {
-    Statement listed(db(), "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tariff_lines' "
-                           "AND sql IS NOT NULL ORDER BY rowid");
-    while (listed.step()) {
-      indexes.emplace_back(listed.text(0), listed.text(1));
-    }
-  }
-  for (const auto& [name, sql] : indexes) {
-    db().execute(fmt::format("DROP INDEX main.\"{}\"", name));
-  }
+  const auto indexes = was_empty ? drop_tariff_line_indexes() : std::vector<std::pair<std::string, std::string>>{};
   const bool snapshot = options.mode == ReconcileMode::snapshot;
   // Sorted by line as the walk writes them, so that the rows get the same ids.
   Statement insert(db(),
@@ -692,6 +873,24 @@ void Importer::Impl::insert_new_tariff_lines(ChangesetId changeset) {
                                         : "WINDOW line AS (PARTITION BY measure_id, origin, hs, company "
                                           "ORDER BY valid_from, seq)"));
   insert.bind(1, changeset).run();
+  build_dropped_indexes(indexes);
+}
+
+std::vector<std::pair<std::string, std::string>> Importer::Impl::drop_tariff_line_indexes() {
+  std::vector<std::pair<std::string, std::string>> indexes;
+  Statement listed(db(), "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'tariff_lines' "
+                         "AND sql IS NOT NULL ORDER BY rowid");
+  while (listed.step()) {
+    indexes.emplace_back(listed.text(0), listed.text(1));
+  }
+  listed.reset(); // no statement may be reading while an index is dropped
+  for (const auto& [name, sql] : indexes) {
+    db().execute(fmt::format("DROP INDEX main.\"{}\"", name));
+  }
+  return indexes;
+}
+
+void Importer::Impl::build_dropped_indexes(const std::vector<std::pair<std::string, std::string>>& indexes) {
   for (const auto& [name, sql] : indexes) {
     db().execute(sql);
   }
@@ -969,6 +1168,9 @@ void Importer::Impl::apply(ChangesetId changeset) {
   if (tariff_lines_all_new) {
     insert_new_tariff_lines(changeset);
   }
+  if (direct) {
+    build_dropped_indexes(direct->indexes);
+  }
 }
 
 ImportResult Importer::Impl::finish(const Changeset& changeset) {
@@ -989,7 +1191,13 @@ ImportResult Importer::Impl::finish(const Changeset& changeset) {
   if (result.changed() == 0) {
     return result; // nothing to record; the transaction rolls back
   }
-  const ChangesetId recorded = store.record_changeset(changeset);
+  ChangesetId recorded = 0;
+  if (direct) {
+    recorded = direct->changeset;
+    store.fill_changeset(recorded, changeset);
+  } else {
+    recorded = store.record_changeset(changeset);
+  }
   apply(recorded);
   if (options.dry_run) {
     return result;
@@ -1047,14 +1255,19 @@ void Importer::stage_tariff(const Measure& measure, const TariffLine& line, cons
                      "rows with the same measure id form one measure");
   }
   impl.check_validity(line.valid, source);
-  impl.stage_measure(MeasureKind::tariff, measure.id, fmt::format("measure {}", measure.id), measure, source);
-  Statement& insert = impl.staging->insert_tariff;
-  insert.reset();
+  impl.stage_measure(
+      MeasureKind::tariff, measure.id, [&] { return fmt::format("measure {}", measure.id); }, measure, source);
   TariffLine staged = line;
   staged.measure_id = measure.id;
-  bind_line(insert, staged);
-  impl.bind_positions(insert, 13, source);
-  insert.run();
+  if (impl.writes_lines_directly()) {
+    impl.write_line_directly(staged, source);
+  } else {
+    Statement& insert = impl.staging->insert_tariff;
+    insert.reset();
+    bind_line(insert, staged);
+    impl.bind_positions(insert, 13, source);
+    insert.run();
+  }
   const auto [first, added] = impl.first_versions.try_emplace(measure.id, line.valid.from, line.act_id);
   if (!added && line.valid.from < first->second.first) {
     first->second = {line.valid.from, line.act_id};
@@ -1078,7 +1291,8 @@ void Importer::stage_listing(const Measure& measure, const Listing& listing, con
     identity = fmt::format("n:{}\x1f{}\x1f{}\x1f{}", measure.imposer.code(), listing.list, listing.name,
                            listing.country ? listing.country->code() : "");
   }
-  impl.stage_measure(MeasureKind::listing, identity, describe(identity, listing), own, source);
+  impl.stage_measure(
+      MeasureKind::listing, identity, [&] { return describe(identity, listing); }, own, source);
   Statement& insert = impl.staging->insert_listing;
   insert.reset();
   Listing staged = listing;

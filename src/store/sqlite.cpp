@@ -231,6 +231,15 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_static(int index, std::string_view value) {
+  if (const int result =
+          sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+      result != SQLITE_OK) {
+    fail(m_db->handle(), result, "binding a value");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (const int result = sqlite3_bind_null(m_handle, index); result != SQLITE_OK) {
     fail(m_db->handle(), result, "binding a value");

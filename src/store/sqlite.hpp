@@ -42,7 +42,8 @@ private:
 };
 
 // A prepared statement, move-only. Parameters are numbered from 1, columns from 0. Text is
-// bound with SQLITE_TRANSIENT (copied), so the caller's strings may go away after `bind`.
+// bound with SQLITE_TRANSIENT (copied), so the caller's strings may go away after `bind`;
+// `bind_static` is the exception.
 class Statement {
 public:
   Statement(const Database& db, std::string_view sql);
@@ -57,6 +58,12 @@ public:
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Binds text without copying it (SQLITE_STATIC): it must stay unchanged until the statement
+  // is reset, which a hot loop that binds and runs at once can promise.
+  Statement& bind_static(int index, std::string_view value);
+  template <typename T> Statement& bind_static(int index, const std::optional<T>& value) {
+    return value ? bind_static(index, *value) : bind_null(index);
+  }
   template <typename T> Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
   }

@@ -108,6 +108,23 @@ ChangesetId Store::record_changeset(const Changeset& changeset) {
   return m_db.last_insert_rowid();
 }
 
+ChangesetId Store::reserve_changeset() {
+  m_db.execute("INSERT INTO changesets (recorded_at, author, command) VALUES ('', '', '')");
+  return m_db.last_insert_rowid();
+}
+
+void Store::fill_changeset(ChangesetId id, const Changeset& changeset) {
+  Statement update(m_db, "UPDATE changesets SET recorded_at = ?2, author = ?3, reason = ?4, command = ?5, undoes = ?6 "
+                         "WHERE id = ?1");
+  update.bind(1, id)
+      .bind(2, changeset.recorded_at)
+      .bind(3, changeset.author)
+      .bind(4, changeset.reason)
+      .bind(5, changeset.command)
+      .bind(6, changeset.undoes);
+  update.run();
+}
+
 RecordPoint Store::record_point_at(const std::string& utc_time) const {
   // A bare date means "as known at the end of that day".
   const std::string bound = utc_time.size() == 10 ? utc_time + "T23:59:59Z" : utc_time;

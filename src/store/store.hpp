@@ -40,6 +40,10 @@ public:
 
   // Records a changeset; call inside the write transaction whose rows it stamps.
   ChangesetId record_changeset(const Changeset& changeset);
+  // Records a changeset before its fields are known, so that rows written early can refer to
+  // it; `fill_changeset` gives the fields before the transaction commits.
+  ChangesetId reserve_changeset();
+  void fill_changeset(ChangesetId id, const Changeset& changeset);
   // The record point of "as known on `utc_time`": the last changeset recorded at or before
   // it (an ISO 8601 UTC time; a bare date means the end of that day).
   RecordPoint record_point_at(const std::string& utc_time) const;

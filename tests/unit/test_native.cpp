@@ -6,9 +6,12 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using tw::Changeset;
 using tw::Error;
@@ -164,6 +167,17 @@ std::string lines_by_row_id(const tw::store::Store& store) {
   return text;
 }
 
+// The lines of `text` in sorted order.
+std::string sorted_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end = 0; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
+  }
+  std::ranges::sort(lines);
+  return fmt::format("{}", fmt::join(lines, "\n"));
+}
+
 } // namespace
 
 TEST_CASE("lines new to the store are written as the line-by-line reconcile writes them", "[native]") {
@@ -179,11 +193,22 @@ TEST_CASE("lines new to the store are written as the line-by-line reconcile writ
   CHECK(added.tariff_lines.added == reconciled.tariff_lines.added + 1);
   CHECK(reconciled.tariff_lines.unchanged == 1);
   CHECK(exported(fresh.store(), DataFormat::csv) == exported(holding.store(), DataFormat::csv));
-  // The same rows, in the same order: the line held before first.
+  // The same rows. Into an empty table they go straight in, in the order of the file: the
+  // line of the last row last.
   const std::string fresh_lines = lines_by_row_id(fresh.store());
   const std::string zz = "zz,*,0101,1%,,2015-01-01,-\n";
   CHECK(fresh_lines.ends_with(zz));
-  CHECK(zz + fresh_lines.substr(0, fresh_lines.size() - zz.size()) == lines_by_row_id(holding.store()));
+  CHECK(sorted_lines(fresh_lines) == sorted_lines(lines_by_row_id(holding.store())));
+  // Into a table with lines of other measures they are staged, then written in the order in
+  // which the line-by-line walk writes them: sorted by line, after the line held before.
+  TempStore beside;
+  import_text(beside.store(),
+              "measure,imposer,authority,origin,hs,rate,from,to,title,note\n"
+              "aa,US,MFN,*,0102,2%,2015-01-01,,mfn,\n",
+              DataFormat::csv);
+  import_text(beside.store(), rows, DataFormat::csv);
+  const std::string held_lines = lines_by_row_id(holding.store());
+  CHECK(lines_by_row_id(beside.store()) == "aa,*,0102,2%,,2015-01-01,-\n" + held_lines.substr(zz.size()) + zz);
   // The indexes rebuilt after the rows are the schema's.
   CHECK(select_integer(fresh.store(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
                                       "tbl_name = 'tariff_lines'") == 2);
@@ -201,4 +226,36 @@ TEST_CASE("lines new to the store are written as the line-by-line reconcile writ
   CHECK(select_integer(other.store(), "SELECT count(*) FROM tariff_lines") == 0);
   CHECK(select_integer(other.store(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
                                       "tbl_name = 'tariff_lines'") == 2);
+}
+
+TEST_CASE("lines written straight into an empty table fail as staged lines do, and leave nothing", "[native]") {
+  // mixed_tariff_rows with an empty act column.
+  std::string rows;
+  std::istringstream mixed(mixed_tariff_rows());
+  for (std::string line; std::getline(mixed, line);) {
+    rows += line + (rows.empty() ? ",act\n" : ",\n");
+  }
+  TempStore holding; // holds a line of the measure, so that the same rows are staged
+  import_text(holding.store(),
+              rows.substr(0, rows.find('\n') + 1) + "s301,US,Section 301,CN,0101,1%,2015-01-01,,\"title, 0\",,\n",
+              DataFormat::csv);
+  const auto both_fail = [&](const std::string& text, const std::string& expected) {
+    TempStore fresh;
+    const Error direct = error_from([&] { import_text(fresh.store(), text, DataFormat::csv); });
+    const Error staged = error_from([&] { import_text(holding.store(), text, DataFormat::csv); });
+    INFO(direct.what());
+    CHECK(std::string(direct.what()) == std::string(staged.what()));
+    CHECK(std::string(direct.what()).find(expected) != std::string::npos);
+    for (const char* table : {"tariff_lines", "measures", "acts", "changesets"}) {
+      CHECK(select_integer(fresh.store(), fmt::format("SELECT count(*) FROM {}", table)) == 0);
+    }
+    CHECK(select_integer(fresh.store(), "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                                        "tbl_name = 'tariff_lines'") == 2);
+  };
+  // Rows citing acts nobody recorded: the first row to cite one is named, at the act's column.
+  both_fail(rows + "s232,US,Section 232,MX,9900.10,1%,2020-01-01,,\"title, 1\",,act-b\n"
+                   "s232,US,Section 232,MX,9900.20,1%,2020-01-01,,\"title, 1\",,act-a\n",
+            "t.csv:122:59: act act-b: no such act");
+  // Two versions of one line from the same day.
+  both_fail(rows + "s301,US,Section 301,CN,8700.10,9%,2018-01-01,,\"title, 0\",,\n", "a second version");
 }
