@@ -238,6 +238,17 @@ struct Importer::Impl {
   // changeset, reserved; the identities of its measure and acts), so that no foreign key waits
   // for a parent, which would cost a scan of the table.
   struct DirectLines {
+    DirectLines(const store::Database& db, ChangesetId changeset_,
+                std::vector<std::pair<std::string, std::string>> indexes_)
+        : insert(db, "INSERT INTO main.tariff_lines (measure_id, origin, hs, company, rate, ad_valorem_milli, heading, "
+                     "act_id, end_act_id, note, valid_from, valid_to, recorded_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                     "?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+          // Only identities: reconciling still decides what the measure and acts are, and fails
+          // on an act that is not recorded or imported, or a measure of another kind.
+          insert_measure(db, "INSERT OR IGNORE INTO main.measures (id, kind) VALUES (?1, 'tariff')"),
+          insert_act(db, "INSERT OR IGNORE INTO main.acts (id) VALUES (?1)"), changeset(changeset_),
+          indexes(std::move(indexes_)) {}
+
     Statement insert;
     Statement insert_measure;
     Statement insert_act;
@@ -791,24 +802,8 @@ bool Importer::Impl::writes_lines_directly() {
     return false;
   }
   empty.reset();
-  auto indexes = drop_tariff_line_indexes();
-  direct.emplace(DirectLines{
-      Statement(db(),
-                "INSERT INTO main.tariff_lines (measure_id, origin, hs, company, rate, ad_valorem_milli, heading, "
-                "act_id, end_act_id, note, valid_from, valid_to, recorded_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                "?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
-      // Only identities: reconciling still decides what the measure and acts are, and fails on
-      // an act that is not recorded or imported, or a measure of another kind.
-      Statement(db(), "INSERT OR IGNORE INTO main.measures (id, kind) VALUES (?1, 'tariff')"),
-      Statement(db(), "INSERT OR IGNORE INTO main.acts (id) VALUES (?1)"),
-      store.reserve_changeset(),
-      std::move(indexes),
-      PositionLog(),
-      0,
-      0,
-      {},
-      {},
-      {}});
+  const ChangesetId changeset = store.reserve_changeset();
+  direct.emplace(db(), changeset, drop_tariff_line_indexes());
   return true;
 }
 
