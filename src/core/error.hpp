@@ -9,14 +9,15 @@ namespace tw {
 // Exit codes, from sysexits(3); documented in README.md.
 enum class ExitCode : int {
   ok = 0,
-  findings = 1,     // check, lint or screen found something
-  usage = 64,       // the command line is wrong
-  data_error = 65,  // the input data is wrong
-  no_input = 66,    // an input file or store does not exist
-  internal = 70,    // a bug
-  cant_create = 73, // an output cannot be created
-  io_error = 74,    // reading or writing failed
-  busy = 75,        // the store is locked by another writer
+  findings = 1,      // check, lint or screen found something
+  usage = 64,        // the command line is wrong
+  data_error = 65,   // the input data is wrong
+  no_input = 66,     // an input file or store does not exist
+  internal = 70,     // a bug
+  cant_create = 73,  // an output cannot be created
+  io_error = 74,     // reading or writing failed
+  busy = 75,         // the store is locked by another writer
+  interrupted = 130, // stopped by Ctrl-C (128 + SIGINT, as shells report it), nothing written
 };
 
 // What a parser returns when its input is wrong: `message` says what is wrong, `column` is

@@ -51,7 +51,7 @@ void throw_if_interrupted() {
   }
 }
 
-Error interrupted_error() { return Error(k_interrupted, "interrupted: nothing was written to the store"); }
+Error interrupted_error() { return Error(ExitCode::interrupted, "interrupted: nothing was written to the store"); }
 
 void watch_connection(sqlite3* handle) {
   for (auto& connection : g_connections) {

@@ -24,9 +24,6 @@ bool interrupted();
 // Throws the interruption error (exit 130) when SIGINT has arrived.
 void throw_if_interrupted();
 
-// Exit 130, as a shell reports a command that SIGINT ended (128 + 2).
-inline constexpr auto k_interrupted = static_cast<ExitCode>(130);
-
 // The error an interrupted command ends with.
 Error interrupted_error();
 
