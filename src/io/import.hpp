@@ -4,7 +4,9 @@
 // lines with their measure, listings with their measure); it stages them in temporary tables
 // of the store's connection, so memory stays flat however large the input, then reconciles
 // them with the store and records what changed as one changeset, all in one write
-// transaction: a bad row anywhere leaves the store unchanged.
+// transaction: a bad row anywhere leaves the store unchanged. Tariff lines for a store that
+// has none yet skip the staging: they are new whatever they hold, so they are written into the
+// store as they come and checked there.
 //
 //   io::Importer importer(store, options);
 //   read_my_format(in, "list.csv", importer); // calls importer.stage_listing(…) per row
