@@ -25,6 +25,10 @@ struct CsvRecord {
 class CsvReader {
 public:
   CsvReader(std::istream& in, std::string file_name);
+  // Not copied: a copy would read on through the original's buffer.
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+  CsvReader(CsvReader&&) = default;
 
   // Reads the next record into `record`; false at the end of the input. Blank lines are
   // skipped.
