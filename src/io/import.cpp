@@ -374,6 +374,7 @@ struct Importer::Impl {
 
   ImportResult finish(const Changeset& changeset);
 
+  bool tariff_lines_empty();
   // Decides, at the first tariff row, whether tariff lines go straight into the store.
   bool writes_lines_directly();
   void write_line_directly(const TariffLine& line, const RowSource& source);
@@ -791,17 +792,20 @@ void Importer::Impl::check_direct_tariff_lines(ImportCount& count) {
                "WHERE tariff_lines.row_id = c.row_id");
 }
 
+bool Importer::Impl::tariff_lines_empty() {
+  Statement empty(db(), "SELECT NOT EXISTS (SELECT 1 FROM main.tariff_lines)");
+  empty.step();
+  return empty.integer(0) != 0;
+}
+
 bool Importer::Impl::writes_lines_directly() {
   if (direct_decided) {
     return direct.has_value();
   }
   direct_decided = true;
-  Statement empty(db(), "SELECT NOT EXISTS (SELECT 1 FROM main.tariff_lines)");
-  empty.step();
-  if (empty.integer(0) == 0) {
+  if (!tariff_lines_empty()) {
     return false;
   }
-  empty.reset();
   const ChangesetId changeset = store.reserve_changeset();
   direct.emplace(db(), changeset, drop_tariff_line_indexes());
   return true;
@@ -850,11 +854,8 @@ void Importer::Impl::write_line_directly(const TariffLine& line, const RowSource
 
 void Importer::Impl::insert_new_tariff_lines(ChangesetId changeset) {
   // Into an empty table the indexes are built once, after the rows, rather than row by row.
-  Statement empty(db(), "SELECT NOT EXISTS (SELECT 1 FROM tariff_lines)");
-  empty.step();
-  const bool was_empty = empty.integer(0) != 0;
-  empty.reset(); // no statement may be reading while an index is dropped
-  const auto indexes = was_empty ? drop_tariff_line_indexes() : std::vector<std::pair<std::string, std::string>>{};
+  const auto indexes =
+      tariff_lines_empty() ? drop_tariff_line_indexes() : std::vector<std::pair<std::string, std::string>>{};
   const bool snapshot = options.mode == ReconcileMode::snapshot;
   // Sorted by line as the walk writes them, so that the rows get the same ids.
   Statement insert(db(),

@@ -215,37 +215,24 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement& Statement::bind(int index, std::int64_t value) {
-  if (const int result = sqlite3_bind_int64(m_handle, index, value); result != SQLITE_OK) {
+Statement& Statement::bound(int result) {
+  if (result != SQLITE_OK) {
     fail(m_db->handle(), result, "binding a value");
   }
   return *this;
 }
 
+Statement& Statement::bind(int index, std::int64_t value) { return bound(sqlite3_bind_int64(m_handle, index, value)); }
+
 Statement& Statement::bind(int index, std::string_view value) {
-  if (const int result =
-          sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-      result != SQLITE_OK) {
-    fail(m_db->handle(), result, "binding a value");
-  }
-  return *this;
+  return bound(sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
 }
 
 Statement& Statement::bind_static(int index, std::string_view value) {
-  if (const int result =
-          sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
-      result != SQLITE_OK) {
-    fail(m_db->handle(), result, "binding a value");
-  }
-  return *this;
+  return bound(sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
 }
 
-Statement& Statement::bind_null(int index) {
-  if (const int result = sqlite3_bind_null(m_handle, index); result != SQLITE_OK) {
-    fail(m_db->handle(), result, "binding a value");
-  }
-  return *this;
-}
+Statement& Statement::bind_null(int index) { return bound(sqlite3_bind_null(m_handle, index)); }
 
 bool Statement::step() {
   throw_if_interrupted();

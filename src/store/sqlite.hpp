@@ -86,6 +86,9 @@ public:
   std::optional<std::int64_t> optional_integer(int column) const;
 
 private:
+  // Fails on a binding SQLite refused; the statement, for chaining, otherwise.
+  Statement& bound(int result);
+
   sqlite3_stmt* m_handle = nullptr;
   const Database* m_db = nullptr;
 };
