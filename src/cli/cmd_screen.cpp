@@ -45,10 +45,10 @@ int parse_threshold(const std::string& value) {
   return number;
 }
 
-// Calls `screen` with each name of the batch file: the column `column` of a CSV file with a
-// header, else each line; empty names are skipped.
-void read_batch(const std::string& file, const std::optional<std::string>& column,
-                const std::function<void(const std::string&)>& screen) {
+// The names of the batch file: the column `column` of a CSV file with a header, else each
+// line; empty names are skipped.
+std::vector<std::string> read_batch(const std::string& file, const std::optional<std::string>& column) {
+  std::vector<std::string> names;
   read_input_file(file, [&](std::istream& in, const std::string& name) {
     if (column) {
       io::CsvTable table(in, name);
@@ -64,7 +64,7 @@ void read_batch(const std::string& file, const std::optional<std::string>& colum
       io::CsvRecord record;
       while (table.next(record)) {
         if (!record.fields[*index].empty()) {
-          screen(record.fields[*index]);
+          names.push_back(record.fields[*index]);
         }
       }
       return;
@@ -75,10 +75,11 @@ void read_batch(const std::string& file, const std::optional<std::string>& colum
         line.pop_back();
       }
       if (!line.empty()) {
-        screen(line);
+        names.push_back(line);
       }
     }
   });
+  return names;
 }
 
 } // namespace
@@ -126,27 +127,27 @@ void add_screen_command(CLI::App& app, Context& context) {
     screening.filter.on = options->on ? parse_option<Date>("--on", *options->on) : context.today();
     screening.filter.include_delisted = options->include_delisted;
 
+    const std::vector<std::string> names =
+        options->batch ? read_batch(*options->batch, options->column) : options->names;
     auto store = context.open_store(store::Store::Access::read_only);
-    // One read transaction: every name sees the same store, and SQLite takes its lock once.
+    // One read transaction: every name sees the same store (screen_all's other connections
+    // too), and SQLite takes its lock once.
     store::Transaction snapshot(store.db(), store::Transaction::Kind::deferred);
-    query::Screener screener(store, screening, record_point(store, options->as_known_on));
-    std::vector<report::ScreenedName> screened;
     const bool show_progress = options->batch && isatty(STDERR_FILENO) != 0;
-    const auto screen = [&](const std::string& name) {
-      screened.push_back({name, screener.screen(name)});
-      if (show_progress && screened.size() % k_progress_every == 0) {
-        std::cerr << "\rscreened names: " << screened.size() << std::flush;
+    const auto progress = [](std::size_t screened) {
+      if (screened % k_progress_every == 0) {
+        std::cerr << "\rscreened names: " << screened << std::flush;
       }
     };
-    if (options->batch) {
-      read_batch(*options->batch, options->column, screen);
-      if (show_progress) {
-        std::cerr << "\rscreened names: " << screened.size() << '\n';
-      }
-    } else {
-      for (const auto& name : options->names) {
-        screen(name);
-      }
+    auto matches = query::screen_all(store, names, screening, record_point(store, options->as_known_on),
+                                     query::default_screening_workers(),
+                                     show_progress ? std::function<void(std::size_t)>(progress) : nullptr);
+    if (show_progress) {
+      std::cerr << "\rscreened names: " << names.size() << '\n';
+    }
+    std::vector<report::ScreenedName> screened;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      screened.push_back({names[i], std::move(matches[i])});
     }
 
     std::vector<report::Field> fields{

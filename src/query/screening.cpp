@@ -1,7 +1,14 @@
 #include "query/screening.hpp"
 
+#include "store/changesets.hpp"
+
 #include <algorithm>
+#include <atomic>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace tw::query {
 
@@ -10,6 +17,11 @@ namespace {
 // Once the tokens of this many listing versions are kept, the next name starts afresh: the
 // cache costs about 1 kB a listing.
 constexpr std::size_t k_cached_listings = 20000;
+
+// A thread of a batch screens at least this many names: fewer would not pay for opening its
+// connection.
+constexpr std::size_t k_names_per_worker = 50;
+constexpr std::size_t k_most_workers = 4;
 
 } // namespace
 
@@ -60,7 +72,7 @@ std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
   std::map<std::string_view, Best> best; // by measure id
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     for (std::size_t n = 0; n < names[i]->size(); ++n) {
-      screen::Score score = screen::score(input, (*names[i])[n], m_frequencies);
+      screen::Score score = screen::score(input, (*names[i])[n], m_frequencies, m_options.threshold);
       if (score.value < m_options.threshold) {
         continue;
       }
@@ -83,6 +95,69 @@ std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
                    [](const ScreeningMatch& a, const ScreeningMatch& b) { return a.score.value > b.score.value; });
   if (matches.size() > m_options.limit) {
     matches.resize(m_options.limit);
+  }
+  return matches;
+}
+
+std::size_t default_screening_workers() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, k_most_workers);
+}
+
+std::vector<std::vector<ScreeningMatch>> screen_all(const store::Store& store, const std::vector<std::string>& names,
+                                                    const ScreeningOptions& options, store::RecordPoint point,
+                                                    std::size_t workers,
+                                                    const std::function<void(std::size_t)>& progress) {
+  const std::size_t wanted =
+      std::clamp<std::size_t>(names.size() / k_names_per_worker, 1, std::max<std::size_t>(workers, 1));
+  // The other connections, each in a read transaction of its own. Every write records a
+  // changeset, so one that finds the caller's newest changeset reads the caller's store; one
+  // opened after a write does not help.
+  std::deque<store::Store> stores;
+  std::deque<store::Transaction> snapshots; // declared after stores: ended before they close
+  std::deque<Screener> screeners;
+  screeners.emplace_back(store, options, point);
+  const ChangesetId newest = store::newest_changeset(store);
+  while (stores.size() + 1 < wanted) {
+    store::Store& helper = stores.emplace_back(store::Store::open(store.db().path(), store::Store::Access::read_only));
+    snapshots.emplace_back(helper.db(), store::Transaction::Kind::deferred);
+    if (store::newest_changeset(helper) != newest) {
+      break;
+    }
+    screeners.emplace_back(helper, options, point);
+  }
+
+  std::vector<std::vector<ScreeningMatch>> matches(names.size());
+  std::atomic<std::size_t> next = 0;
+  std::mutex reporting; // guards screened, progress and failure
+  std::size_t screened = 0;
+  std::exception_ptr failure;
+  const auto work = [&](Screener& screener) {
+    try {
+      for (std::size_t i = next++; i < names.size(); i = next++) {
+        matches[i] = screener.screen(names[i]);
+        const std::lock_guard lock(reporting);
+        ++screened;
+        if (progress) {
+          progress(screened);
+        }
+      }
+    } catch (...) {
+      next = names.size(); // the others stop too
+      const std::lock_guard lock(reporting);
+      if (!failure) {
+        failure = std::current_exception();
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 1; i < screeners.size(); ++i) {
+      threads.emplace_back(work, std::ref(screeners[i]));
+    }
+    work(screeners.front());
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
   }
   return matches;
 }

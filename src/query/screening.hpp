@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,5 +54,18 @@ private:
 
   const std::vector<std::vector<screen::Token>>& listed_tokens(std::int64_t row_id);
 };
+
+// As many threads as the machine has cores, up to 4: screening a batch is CPU-bound.
+std::size_t default_screening_workers();
+
+// The matches of each of `names`, in their order, as Screener::screen finds them, screened by
+// up to `workers` threads at once, each on its own connection to the store. The caller's
+// `store` must be in a read transaction; another connection helps only if its own read
+// transaction finds the same store. `progress`, when given, is called with the number of
+// names screened so far, once per name and never from two threads at once.
+std::vector<std::vector<ScreeningMatch>> screen_all(const store::Store& store, const std::vector<std::string>& names,
+                                                    const ScreeningOptions& options, store::RecordPoint point,
+                                                    std::size_t workers,
+                                                    const std::function<void(std::size_t)>& progress = {});
 
 } // namespace tw::query

@@ -366,4 +366,22 @@ std::string index_text(std::string_view name, const std::vector<std::string>& al
   return text;
 }
 
+std::vector<std::string> index_tokens(std::string_view name, const std::vector<std::string>& aliases) {
+  std::vector<std::string> tokens;
+  const auto add = [&](std::string_view one) {
+    for (auto& token : tokenize(one)) {
+      if (token.role == TokenRole::content) {
+        tokens.push_back(std::move(token.text));
+      }
+    }
+  };
+  add(name);
+  for (const auto& alias : aliases) {
+    add(alias);
+  }
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  return tokens;
+}
+
 } // namespace tw::screen

@@ -40,4 +40,8 @@ std::vector<Token> tokenize(std::string_view name);
 // canonical content tokens of each, separated by spaces, one name a line.
 std::string index_text(std::string_view name, const std::vector<std::string>& aliases);
 
+// The distinct canonical content tokens of `name` and `aliases`, sorted: what the store counts
+// a listing version under, for the weight of each token.
+std::vector<std::string> index_tokens(std::string_view name, const std::vector<std::string>& aliases);
+
 } // namespace tw::screen

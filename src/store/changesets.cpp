@@ -212,6 +212,12 @@ std::optional<Changeset> find_changeset(const Store& store, ChangesetId id) {
   return select.step() ? std::optional(read_changeset(select)) : std::nullopt;
 }
 
+ChangesetId newest_changeset(const Store& store) {
+  Statement select(store.db(), "SELECT coalesce(max(id), 0) FROM changesets");
+  select.step();
+  return select.integer(0);
+}
+
 std::optional<ChangesetId> latest_changeset_not_undone(const Store& store) {
   Statement select(
       store.db(),

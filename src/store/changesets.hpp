@@ -24,6 +24,10 @@ std::vector<ChangesetSummary> changeset_log(const Store& store, std::optional<st
 
 std::optional<Changeset> find_changeset(const Store& store, ChangesetId id);
 
+// The newest changeset's id, 0 in a store without any. Every write records a changeset, so two
+// read transactions that find the same newest one read the same store.
+ChangesetId newest_changeset(const Store& store);
+
 // The latest changeset that no undo has reversed. An undo counts too: undoing it redoes what
 // it reversed.
 std::optional<ChangesetId> latest_changeset_not_undone(const Store& store);

@@ -8,7 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
 #include <set>
+#include <unordered_map>
 
 namespace tw::store {
 
@@ -17,13 +21,10 @@ namespace {
 // Listings a query may read through the word index before it narrows to rarer combinations.
 constexpr std::int64_t k_word_budget = 500;
 // At most this many listings from either index, whatever the query.
-constexpr int k_word_cap = 1000;
-constexpr int k_trigram_cap = 200;
+constexpr std::size_t k_word_cap = 1000;
+constexpr std::size_t k_trigram_cap = 200;
 // The shortest token the trigram index is asked about: shorter ones match only exactly.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
-// Tokens counted one by one before the whole vocabulary of the word index is read at once: a
-// single name asks about far fewer, a batch about many more.
-constexpr std::size_t k_counts_before_whole_vocabulary = 2000;
 // Tokens in at most this many listings are also looked up as possible misspellings.
 constexpr std::int64_t k_rare_enough_to_be_misspelt = 2;
 
@@ -97,9 +98,9 @@ std::string word_query(const std::vector<const screen::Token*>& known, const scr
   return joined(all, " AND ");
 }
 
-// The trigram-index query: halves of the long tokens (one edit leaves one half whole), the
-// ends of the short ones.
-std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
+// The parts of misspelt tokens the trigram index is asked about, as FTS5 strings: halves of
+// the long tokens (one edit leaves one half whole), the ends of the short ones.
+std::vector<std::string> trigram_parts(const std::vector<const screen::Token*>& unknown) {
   std::vector<std::string> parts;
   for (const auto* token : unknown) {
     const std::size_t length = code_point_count(token->text);
@@ -116,13 +117,30 @@ std::string trigram_query(const std::vector<const screen::Token*>& unknown) {
       parts.push_back(fts_string(token->text.substr(prefix_bytes(token->text, length - 3))));
     }
   }
-  return joined(parts, " OR ");
+  std::sort(parts.begin(), parts.end());
+  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  return parts;
+}
+
+// The row ids `match` finds for `query`, ascending, at most `limit` of them.
+std::vector<std::int64_t> matching(Statement& match, const std::string& query,
+                                   std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+  match.reset();
+  match.bind(1, query);
+  std::vector<std::int64_t> rows;
+  while (rows.size() < limit && match.step()) {
+    rows.push_back(match.integer(0));
+  }
+  return rows;
 }
 
 } // namespace
 
 ScreeningIndex::ScreeningIndex(const Store& store)
-    : m_store(store), m_count(store.db(), "SELECT doc FROM screening_word_counts WHERE term = ?1"),
+    : m_store(store), m_count(store.db(), "SELECT listings FROM screening_token_counts WHERE term = ?1"),
+      m_words(store.db(), "SELECT rowid FROM screening_words WHERE screening_words MATCH ?1"),
+      m_trigrams(store.db(), "SELECT rowid FROM screening_trigrams WHERE screening_trigrams MATCH ?1"),
+      m_text_length(store.db(), "SELECT length(name) + length(aliases) FROM listings WHERE row_id = ?1"),
       m_names(store.db(), "SELECT name, aliases FROM listings WHERE row_id = ?1"),
       m_listing(store.db(), fmt::format("SELECT {} FROM listings l WHERE l.row_id = ?1", k_listing_columns)) {}
 
@@ -137,22 +155,9 @@ void ScreeningIndex::count(const std::vector<screen::Token>& tokens, screen::Tok
     if (token.role != screen::TokenRole::content || frequencies.listings_with.contains(token.text)) {
       continue;
     }
-    if (!m_whole_vocabulary && m_counted == k_counts_before_whole_vocabulary) {
-      Statement vocabulary(m_store.db(), "SELECT term, doc FROM screening_word_counts");
-      while (vocabulary.step()) {
-        frequencies.listings_with.insert_or_assign(vocabulary.text(0), vocabulary.integer(1));
-      }
-      m_whole_vocabulary = true;
-    }
-    if (m_whole_vocabulary) {
-      // Not in the vocabulary, so in no listing.
-      frequencies.listings_with.emplace(token.text, 0);
-      continue;
-    }
     m_count.reset();
     m_count.bind(1, token.text);
     frequencies.listings_with[token.text] = m_count.step() ? m_count.integer(0) : 0;
-    ++m_counted;
   }
 }
 
@@ -179,18 +184,16 @@ std::vector<ScreeningCandidate> ScreeningIndex::candidates(const std::vector<scr
     return frequencies.listings_with.at(a->text) < frequencies.listings_with.at(b->text);
   });
 
-  Conditions where;
-  std::vector<std::string> sources;
-  const std::string parts = trigram_query(unknown);
+  // The row ids are merged here rather than in SQL: SQLite's UNION and INTERSECT copy every
+  // row of each side into a temporary table, which cost several times the index look-ups.
+  std::vector<std::int64_t> rows;
+  const std::vector<std::string> parts = trigram_parts(unknown);
   if (const std::string words = word_query(known, frequencies, !parts.empty()); !words.empty()) {
-    sources.push_back(
-        fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_words WHERE screening_words MATCH {} LIMIT {})",
-                    where.parameter(words), k_word_cap));
+    rows = matching(m_words, words, k_word_cap);
   }
   if (!parts.empty()) {
-    // Listings with a part of a misspelt token and one of the other tokens as written are few,
-    // and found without ranking; with no other token, the best ranked by bm25 (slower).
-    // The rarer of them, or the rarest: common ones would make the intersection slow.
+    // Listings with a part of a misspelt token and one of the other tokens as written are few;
+    // the rarer of those tokens, or the rarest: common ones would make the intersection slow.
     std::vector<std::string> others;
     for (const auto* token : known) {
       if (std::find(unknown.begin(), unknown.end(), token) != unknown.end()) {
@@ -200,18 +203,26 @@ std::vector<ScreeningCandidate> ScreeningIndex::candidates(const std::vector<scr
         others.push_back(fts_string(token->text));
       }
     }
-    sources.push_back(
-        others.empty()
-            ? fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_trigrams WHERE screening_trigrams MATCH {} "
-                          "ORDER BY rank LIMIT {})",
-                          where.parameter(parts), k_trigram_cap)
-            : fmt::format("SELECT rowid FROM (SELECT rowid FROM screening_trigrams WHERE screening_trigrams MATCH {} "
-                          "INTERSECT SELECT rowid FROM screening_words WHERE screening_words MATCH {} LIMIT {})",
-                          where.parameter(parts), where.parameter(joined(others, " OR ")), k_word_cap));
+    std::vector<std::int64_t> found;
+    if (others.empty()) {
+      found = best_by_trigrams(unknown, frequencies.listings);
+    } else {
+      const std::vector<std::int64_t> with_part = matching(m_trigrams, joined(parts, " OR "));
+      const std::vector<std::int64_t> with_other = matching(m_words, joined(others, " OR "));
+      std::set_intersection(with_part.begin(), with_part.end(), with_other.begin(), with_other.end(),
+                            std::back_inserter(found));
+      found.resize(std::min<std::size_t>(found.size(), k_word_cap));
+    }
+    std::vector<std::int64_t> both;
+    std::set_union(rows.begin(), rows.end(), found.begin(), found.end(), std::back_inserter(both));
+    rows = std::move(both);
   }
-  if (sources.empty()) {
+  if (rows.empty()) {
     return {};
   }
+
+  Conditions where;
+  const std::string row_ids = where.parameter(nlohmann::json(rows).dump());
   if (filter.list) {
     where.add("l.list_name = {0} COLLATE NOCASE", *filter.list);
   }
@@ -225,9 +236,9 @@ std::vector<ScreeningCandidate> ScreeningIndex::candidates(const std::vector<scr
   if (!filter.include_delisted) {
     where.add("(l.valid_to IS NULL OR l.valid_to > {0})", filter.on.to_string());
   }
-  std::string sql = fmt::format("SELECT l.row_id, l.measure_id, l.valid_from FROM listings l WHERE l.row_id IN ({}) "
-                                "AND {}{}",
-                                joined(sources, " UNION "), visible("l", point), where.sql());
+  std::string sql = fmt::format("SELECT l.row_id, l.measure_id, l.valid_from FROM listings l "
+                                "WHERE l.row_id IN (SELECT value FROM json_each({})) AND {}{}",
+                                row_ids, visible("l", point), where.sql());
   auto query = m_queries.find(sql);
   if (query == m_queries.end()) {
     Statement prepared(m_store.db(), sql);
@@ -241,6 +252,72 @@ std::vector<ScreeningCandidate> ScreeningIndex::candidates(const std::vector<scr
     candidates.push_back({select.integer(0), select.text(1), Date::parse(select.text(2)).value()});
   }
   return candidates;
+}
+
+std::vector<std::int64_t> ScreeningIndex::best_by_trigrams(const std::vector<const screen::Token*>& unknown,
+                                                           std::int64_t listings) {
+  // Every three letters of each token: a listing with a token an edit or two away shares most
+  // of them, and its rarer ones tell it from the listings that share only a common syllable.
+  std::vector<std::string> parts;
+  for (const auto* token : unknown) {
+    const std::size_t length = code_point_count(token->text);
+    if (token->cjk || token->number || length < k_shortest_fuzzy_token) {
+      continue;
+    }
+    for (std::size_t i = 0; i + 3 <= length; ++i) {
+      const std::size_t from = prefix_bytes(token->text, i);
+      parts.push_back(fts_string(token->text.substr(from, prefix_bytes(token->text, i + 3) - from)));
+    }
+  }
+  std::sort(parts.begin(), parts.end());
+  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+
+  // Each counts by its rarity, as bm25 weighs a term; bm25 itself, ranking every listing with
+  // a common part, was ten times slower.
+  std::unordered_map<std::int64_t, double> weights;
+  for (const auto& part : parts) {
+    const std::vector<std::int64_t> with_part = matching(m_trigrams, part);
+    const double rarity =
+        std::log((static_cast<double>(listings) + 1.0) / (static_cast<double>(with_part.size()) + 0.5));
+    for (const std::int64_t row : with_part) {
+      weights[row] += rarity;
+    }
+  }
+  std::vector<std::pair<double, std::int64_t>> ranked; // by weight, heaviest first, then by row
+  ranked.reserve(weights.size());
+  for (const auto& [row, weight] : weights) {
+    ranked.emplace_back(-weight, row);
+  }
+  std::vector<std::int64_t> rows;
+  if (ranked.size() <= k_trigram_cap) {
+    for (const auto& [weight, row] : ranked) {
+      rows.push_back(row);
+    }
+  } else {
+    // Rows with the same parts weigh the same, and often more of them than are kept (every
+    // listing with "aerospace", for "aerospahe"). Among those, as bm25 would, the shorter
+    // listings first: their names hold more of what was asked.
+    std::nth_element(ranked.begin(), ranked.begin() + k_trigram_cap - 1, ranked.end());
+    const double least = ranked[k_trigram_cap - 1].first;
+    std::vector<std::pair<std::int64_t, std::int64_t>> tied; // length, row
+    for (const auto& [weight, row] : ranked) {
+      if (weight < least) {
+        rows.push_back(row);
+      } else if (weight == least) {
+        m_text_length.reset();
+        m_text_length.bind(1, row);
+        m_text_length.step();
+        tied.emplace_back(m_text_length.integer(0), row);
+      }
+    }
+    const std::size_t wanted = k_trigram_cap - rows.size();
+    std::partial_sort(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(wanted), tied.end());
+    for (std::size_t i = 0; i < wanted; ++i) {
+      rows.push_back(tied[i].second);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
 }
 
 ListingNames ScreeningIndex::names(std::int64_t row_id) {

@@ -49,9 +49,7 @@ public:
   explicit ScreeningIndex(const Store& store);
 
   // Adds to `frequencies` the content tokens of `tokens` it does not know yet, and the number
-  // of listings with each (word index), so that a batch asks once per token. After many
-  // questions it reads the whole vocabulary of the index instead, at about the cost of a
-  // thousand of them.
+  // of listing versions with each, so that a batch asks once per token.
   void count(const std::vector<screen::Token>& tokens, screen::TokenFrequencies& frequencies);
 
   // Listing versions visible at `point` that pass `filter` and share a rare token with
@@ -66,14 +64,18 @@ public:
   Listing listing(std::int64_t row_id);
 
 private:
+  // The listings, at most a few hundred, that share the most telling trigrams with the
+  // misspelt tokens `unknown` (trigram index); there are `listings` in all.
+  std::vector<std::int64_t> best_by_trigrams(const std::vector<const screen::Token*>& unknown, std::int64_t listings);
+
   const Store& m_store;
   Statement m_count;
-  std::size_t m_counted = 0;
-  bool m_whole_vocabulary = false;
+  Statement m_words;    // listings by whole tokens
+  Statement m_trigrams; // listings by parts of tokens
+  Statement m_text_length;
   Statement m_names;
   Statement m_listing;
-  // The candidate queries by their SQL, which varies only with the indexes a name needs and
-  // the filter.
+  // The candidate queries by their SQL, which varies only with the filter.
   std::map<std::string, Statement, std::less<>> m_queries;
 };
 

@@ -105,25 +105,46 @@ void fold_case(sqlite3_context* context, int, sqlite3_value** arguments) {
   sqlite3_result_text(context, reinterpret_cast<const char*>(folded), static_cast<int>(length), std::free);
 }
 
-// tw_screen_text(name, aliases): what the screening indexes hold for a listing with `name`
-// and the JSON array of text `aliases` (screen::index_text). The same code normalizes the
-// names screened, so the index and the queries cannot disagree on a token.
-void screen_text(sqlite3_context* context, int, sqlite3_value** arguments) {
+// The name and the JSON array of text aliases a screening function is called with.
+struct ScreenedNames {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+ScreenedNames screened_names(sqlite3_value** arguments) {
   const auto text_of = [](sqlite3_value* value) {
     const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(value));
     return bytes == nullptr ? std::string() : std::string(bytes, static_cast<std::size_t>(sqlite3_value_bytes(value)));
   };
-  std::vector<std::string> aliases;
+  ScreenedNames names{text_of(arguments[0]), {}};
   const nlohmann::json parsed = nlohmann::json::parse(text_of(arguments[1]), nullptr, false);
   if (parsed.is_array()) {
     for (const auto& alias : parsed) {
       if (alias.is_string()) {
-        aliases.push_back(alias.get<std::string>());
+        names.aliases.push_back(alias.get<std::string>());
       }
     }
   }
-  const std::string indexed = screen::index_text(text_of(arguments[0]), aliases);
+  return names;
+}
+
+// tw_screen_text(name, aliases): what the screening indexes hold for a listing with `name`
+// and the JSON array of text `aliases` (screen::index_text). The same code normalizes the
+// names screened, so the index and the queries cannot disagree on a token.
+void screen_text(sqlite3_context* context, int, sqlite3_value** arguments) {
+  const ScreenedNames names = screened_names(arguments);
+  const std::string indexed = screen::index_text(names.name, names.aliases);
   sqlite3_result_text(context, indexed.data(), static_cast<int>(indexed.size()), SQLITE_TRANSIENT);
+}
+
+// tw_screen_tokens(name, aliases): the JSON array of the tokens a listing is counted under
+// (screen::index_tokens), for json_each.
+void screen_tokens(sqlite3_context* context, int, sqlite3_value** arguments) {
+  const ScreenedNames names = screened_names(arguments);
+  // Invalid UTF-8 is replaced rather than thrown on: an exception must not cross SQLite.
+  const std::string tokens = nlohmann::json(screen::index_tokens(names.name, names.aliases))
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  sqlite3_result_text(context, tokens.data(), static_cast<int>(tokens.size()), SQLITE_TRANSIENT);
 }
 
 } // namespace
@@ -133,6 +154,11 @@ void set_busy_timeout(std::chrono::milliseconds timeout) { g_busy_timeout = time
 std::chrono::milliseconds busy_timeout() { return g_busy_timeout; }
 
 Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) {
+  // SQLite counts the memory it allocates under one global mutex by default, which threads
+  // screening a batch on their own connections would queue at. Only possible before SQLite
+  // initializes, which its first open does.
+  static const int memory_statistics_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(memory_statistics_off);
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
   case Mode::read_only:
@@ -161,6 +187,8 @@ Database::Database(const std::filesystem::path& path, Mode mode) : m_path(path) 
                              fold_case, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(m_handle, "tw_screen_text", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                              nullptr, screen_text, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(m_handle, "tw_screen_tokens", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                             nullptr, screen_tokens, nullptr, nullptr, nullptr);
 }
 
 Database::~Database() {

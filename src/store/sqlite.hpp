@@ -15,8 +15,8 @@ namespace tw::store {
 // Owns one SQLite connection. Failures throw tw::Error with an exit code that fits the
 // SQLite result (busy → 75, I/O → 74, cannot open → 66 or 73, other → 70) and SQLite's
 // own message. SQL on it may call tw_fold(text): the text case-folded (all of Unicode), for
-// searches in any case; and tw_screen_text(name, aliases), which the screening index
-// triggers call (schema/0003_screening.sql).
+// searches in any case; and tw_screen_text(name, aliases) and tw_screen_tokens(name, aliases),
+// which the screening triggers call (schema/0003_screening.sql, 0004_screening_counts.sql).
 class Database {
 public:
   enum class Mode { read_only, read_write, create };

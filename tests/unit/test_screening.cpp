@@ -7,10 +7,12 @@
 #include "store/listings.hpp"
 #include "store/measures.hpp"
 #include "store/screening.hpp"
+#include "store/sqlite.hpp"
 #include "store_fixture.hpp"
 #include "values.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -87,6 +89,12 @@ TEST_CASE("index_text: the canonical tokens of the name and each alias, one a li
   CHECK(index_text("GEOVIS Technology Co., Ltd.", {}) == "geovis technology");
 }
 
+TEST_CASE("index_tokens: each content token of the name and aliases once, sorted") {
+  CHECK(tw::screen::index_tokens("GEOVIS Tech Co., Ltd.", {"Geovis Technology", "中科星图股份有限公司"}) ==
+        std::vector<std::string>{"geovis", "technology", "中", "图", "星", "科"});
+  CHECK(tw::screen::index_tokens("Co. Ltd.", {}) == std::vector<std::string>{"co", "ltd"});
+}
+
 TEST_CASE("edit_distance counts transpositions as one edit, by code point") {
   CHECK(edit_distance("hefei", "hefie") == 1);
   CHECK(edit_distance("kitten", "sitting") == 3);
@@ -151,6 +159,18 @@ TEST_CASE("score: the explanation names what matched, what was ignored and what 
         "forms: co ltd; ignored words: for; not in input: information, science");
 }
 
+TEST_CASE("score: the reasons are given from the value asked for, the value always") {
+  const auto input = tokenize("Hefie Natl. Lab for Quantum Co., Ltd.");
+  const auto listed = tokenize("Hefei National Laboratory for Quantum Information Science");
+  const auto explained = tw::screen::score(input, listed, {});
+  const auto reaching = tw::screen::score(input, listed, {}, explained.value);
+  const auto below = tw::screen::score(input, listed, {}, explained.value + 1);
+  CHECK(reaching.value == explained.value);
+  CHECK(reaching.explanation() == explained.explanation());
+  CHECK(below.value == explained.value);
+  CHECK(below.explanation().empty());
+}
+
 namespace {
 
 // Records GEOVIS on the Entity List from 2024-05-09 to 2025-01-01, with a Chinese alias.
@@ -180,6 +200,34 @@ tw::query::ScreeningOptions on(const std::string& date) {
   return options;
 }
 
+// Records `name` on the Entity List from 2024-05-09, as measure `id`.
+void record_listing(tw::store::Store& store, const std::string& id, const std::string& name) {
+  const auto changeset =
+      store.record_changeset(tw::Changeset{0, "2026-01-03T00:00:00Z", "tester", "", "test", std::nullopt});
+  tw::Measure measure;
+  measure.id = id;
+  measure.kind = tw::MeasureKind::listing;
+  measure.imposer = tw::test::jurisdiction("US");
+  measure.authority = "EAR 744.11";
+  tw::store::insert_measure(store, measure, changeset);
+  tw::Listing listing;
+  listing.measure_id = id;
+  listing.list = "Entity List";
+  listing.name = name;
+  listing.country = tw::test::jurisdiction("CN");
+  listing.valid.from = tw::test::day("2024-05-09");
+  tw::store::insert_listing(store, listing, changeset);
+}
+
+// Each name's matches as "measure score explanation" lines.
+std::string shown(const std::vector<tw::query::ScreeningMatch>& matches) {
+  std::string text;
+  for (const auto& match : matches) {
+    text += fmt::format("{} {} {}\n", match.listing.measure_id, match.score.value, match.score.explanation());
+  }
+  return text;
+}
+
 } // namespace
 
 TEST_CASE("the screening index follows every listing written, and retrieval finds misspellings") {
@@ -202,11 +250,90 @@ TEST_CASE("the screening index follows every listing written, and retrieval find
   CHECK(tw::query::Screener(store, delisted_too).screen("GEOVIS Technology").size() == 1);
 }
 
+TEST_CASE("a batch screened by several threads finds, name by name and in order, what one screener finds") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+  record_listing(store, "el-orbital", "Orbital Dynamics Co., Ltd.");
+  record_listing(store, "el-hefei", "Hefei National Laboratory for Quantum Information Sciences");
+  const std::vector<std::string> some{"Geovsi Tech", "Orbitl Dynamics", "Hefei Natl. Lab", "Acme Trading", "中科星图"};
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < 300; ++i) {
+    names.push_back(some[i % some.size()]);
+  }
+
+  tw::store::Transaction snapshot(store.db(), tw::store::Transaction::Kind::deferred);
+  const auto batch = tw::query::screen_all(store, names, on("2024-06-01"), {}, 3);
+  REQUIRE(batch.size() == names.size());
+  tw::query::Screener one(store, on("2024-06-01"));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK(shown(batch[i]) == shown(one.screen(names[i])));
+  }
+  CHECK(shown(batch[1]).starts_with("el-orbital "));
+  CHECK(batch[3].empty());
+}
+
+TEST_CASE("a batch's other connections help only when they read the store the caller reads") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+  const std::vector<std::string> names(200, "Orbital Dynamics");
+
+  tw::store::Transaction snapshot(store.db(), tw::store::Transaction::Kind::deferred);
+  std::size_t progress_calls = 0;
+  const auto before =
+      tw::query::screen_all(store, names, on("2024-06-01"), {}, 2, [&](std::size_t) { ++progress_calls; });
+  CHECK(progress_calls == names.size());
+  {
+    // Recorded after the caller's read transaction began: a connection opened now sees it.
+    auto writer = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_write);
+    record_listing(writer, "el-orbital", "Orbital Dynamics");
+  }
+  const auto after = tw::query::screen_all(store, names, on("2024-06-01"), {}, 2);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK(before[i].empty());
+    CHECK(after[i].empty());
+  }
+}
+
 TEST_CASE("listing names are never changed in place, so the index cannot go stale") {
   tw::test::TempDir dir;
   auto store = tw::store::Store::create(dir / "tw.db");
   record_geovis(store);
   CHECK_THROWS(store.db().execute("UPDATE listings SET name = 'Other Name'"));
+}
+
+namespace {
+
+// Each token and the number of listing versions counted under it, as "token=n" in order.
+std::string token_counts(const tw::store::Store& store) {
+  tw::store::Statement counts(store.db(), "SELECT group_concat(term || '=' || listings, ' ') FROM "
+                                          "(SELECT * FROM screening_token_counts ORDER BY term)");
+  counts.step();
+  return counts.text(0);
+}
+
+} // namespace
+
+TEST_CASE("the token counts follow every listing version written, as the word index holds them") {
+  tw::test::TempDir dir;
+  auto store = tw::store::Store::create(dir / "tw.db");
+  record_geovis(store);
+  tw::Listing next = tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS")[0].listing;
+  next.valid.from = tw::test::day("2025-01-01");
+  next.valid.to.reset();
+  next.aliases = {"Geovis Tech"};
+  const auto changeset =
+      store.record_changeset(tw::Changeset{0, "2026-01-02T00:00:00Z", "tester", "", "test", std::nullopt});
+  tw::store::insert_listing(store, next, changeset);
+
+  // "geovis" and "technology" are in both versions, counted once in each.
+  CHECK(token_counts(store) == "geovis=2 technology=2 中=1 图=1 星=1 科=1");
+  store.db().execute("CREATE VIRTUAL TABLE temp.word_vocabulary USING fts5vocab(main, screening_words, 'row')");
+  tw::store::Statement vocabulary(
+      store.db(), "SELECT group_concat(term || '=' || doc, ' ') FROM (SELECT * FROM word_vocabulary ORDER BY term)");
+  vocabulary.step();
+  CHECK(vocabulary.text(0) == token_counts(store));
 }
 
 TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
@@ -216,11 +343,30 @@ TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
     record_geovis(store);
     // Back to schema 2: no screening indexes.
     store.db().execute("DROP TRIGGER listings_screening_index; DROP TRIGGER listings_names_unchanged; "
-                       "DROP TABLE screening_word_counts; DROP TABLE screening_words; "
-                       "DROP TABLE screening_trigrams; PRAGMA user_version = 2");
+                       "DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
+                       "DROP TABLE screening_words; DROP TABLE screening_trigrams; PRAGMA user_version = 2");
   }
   const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
   CHECK(tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS Technology").size() == 1);
+  CHECK(token_counts(store) == "geovis=1 technology=1 中=1 图=1 星=1 科=1");
+}
+
+TEST_CASE("migrating a store of schema 3 counts the tokens of the listings it already has") {
+  tw::test::TempDir dir;
+  {
+    auto store = tw::store::Store::create(dir / "tw.db");
+    record_geovis(store);
+    // Back to schema 3: counts read through fts5vocab.
+    store.db().execute("DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
+                       "CREATE VIRTUAL TABLE screening_word_counts USING fts5vocab (screening_words, 'row'); "
+                       "PRAGMA user_version = 3");
+  }
+  const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
+  CHECK(token_counts(store) == "geovis=1 technology=1 中=1 图=1 星=1 科=1");
+  tw::store::Statement old_counts(store.db(),
+                                  "SELECT count(*) FROM sqlite_schema WHERE name = 'screening_word_counts'");
+  old_counts.step();
+  CHECK(old_counts.integer(0) == 0);
 }
 
 TEST_CASE("fold: ASCII is only lowered, its punctuation and spacing kept") {
