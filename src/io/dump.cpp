@@ -94,8 +94,9 @@ const std::set<std::string, std::less<>> k_derived_tables{"screening_token_count
 // a derived table.
 constexpr int k_oldest_same_dump_schema = 3;
 
-// Every table of the schema but SQLite's own and the derived ones, by name. Each must be STRICT (so that a column
-// holds values of its declared type only) and have a primary key (which orders its rows).
+// Every table of the schema but SQLite's own and the derived ones, by name. Each must be STRICT
+// (so that a column holds values of its declared type only) and have a primary key (which
+// orders its rows).
 std::vector<Table> schema_tables(const store::Database& db) {
   std::vector<Table> tables;
   store::Statement list(db, "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
