@@ -336,32 +336,39 @@ TEST_CASE("the token counts follow every listing version written, as the word in
   CHECK(vocabulary.text(0) == token_counts(store));
 }
 
-TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
-  tw::test::TempDir dir;
+namespace {
+
+// A store at `dir` holding GEOVIS, taken back to an older schema by `downgrade`, then opened
+// by this tradewatch (which migrates it).
+tw::store::Store migrated(const tw::test::TempDir& dir, const std::string& downgrade) {
   {
     auto store = tw::store::Store::create(dir / "tw.db");
     record_geovis(store);
-    // Back to schema 2: no screening indexes.
-    store.db().execute("DROP TRIGGER listings_screening_index; DROP TRIGGER listings_names_unchanged; "
-                       "DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
-                       "DROP TABLE screening_words; DROP TABLE screening_trigrams; PRAGMA user_version = 2");
+    store.db().execute(downgrade);
   }
-  const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
+  return tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
+}
+
+} // namespace
+
+TEST_CASE("migrating a store of schema 2 indexes the listings it already has") {
+  tw::test::TempDir dir;
+  // Schema 2 had no screening indexes.
+  const auto store =
+      migrated(dir, "DROP TRIGGER listings_screening_index; DROP TRIGGER listings_names_unchanged; "
+                    "DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
+                    "DROP TABLE screening_words; DROP TABLE screening_trigrams; PRAGMA user_version = 2");
   CHECK(tw::query::Screener(store, on("2024-06-01")).screen("GEOVIS Technology").size() == 1);
   CHECK(token_counts(store) == "geovis=1 technology=1 中=1 图=1 星=1 科=1");
 }
 
 TEST_CASE("migrating a store of schema 3 counts the tokens of the listings it already has") {
   tw::test::TempDir dir;
-  {
-    auto store = tw::store::Store::create(dir / "tw.db");
-    record_geovis(store);
-    // Back to schema 3: counts read through fts5vocab.
-    store.db().execute("DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
-                       "CREATE VIRTUAL TABLE screening_word_counts USING fts5vocab (screening_words, 'row'); "
-                       "PRAGMA user_version = 3");
-  }
-  const auto store = tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
+  // Schema 3 read the counts through fts5vocab.
+  const auto store =
+      migrated(dir, "DROP TRIGGER listings_screening_counts; DROP TABLE screening_token_counts; "
+                    "CREATE VIRTUAL TABLE screening_word_counts USING fts5vocab (screening_words, 'row'); "
+                    "PRAGMA user_version = 3");
   CHECK(token_counts(store) == "geovis=1 technology=1 中=1 图=1 星=1 科=1");
   tw::store::Statement old_counts(store.db(),
                                   "SELECT count(*) FROM sqlite_schema WHERE name = 'screening_word_counts'");
