@@ -72,7 +72,7 @@ std::vector<ScreeningMatch> Screener::screen(std::string_view name) {
   std::map<std::string_view, Best> best; // by measure id
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     for (std::size_t n = 0; n < names[i]->size(); ++n) {
-      screen::Score score = screen::score(input, (*names[i])[n], m_frequencies, m_options.threshold);
+      screen::Score score = screen::score(input, (*names[i])[n], m_frequencies);
       if (score.value < m_options.threshold) {
         continue;
       }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -344,18 +345,16 @@ std::vector<Token> tokenize(std::string_view name) {
   return tokens;
 }
 
-std::string index_text(std::string_view name, const std::vector<std::string>& aliases) {
-  std::string text;
+namespace {
+
+// The canonical content tokens of `name`, then of each alias, one list a name.
+std::vector<std::vector<std::string>> content_tokens(std::string_view name, const std::vector<std::string>& aliases) {
+  std::vector<std::vector<std::string>> names;
   const auto add = [&](std::string_view one) {
-    if (!text.empty()) {
-      text += '\n';
-    }
-    bool first = true;
-    for (const auto& token : tokenize(one)) {
+    auto& texts = names.emplace_back();
+    for (auto& token : tokenize(one)) {
       if (token.role == TokenRole::content) {
-        text += first ? "" : " ";
-        text += token.text;
-        first = false;
+        texts.push_back(std::move(token.text));
       }
     }
   };
@@ -363,21 +362,29 @@ std::string index_text(std::string_view name, const std::vector<std::string>& al
   for (const auto& alias : aliases) {
     add(alias);
   }
+  return names;
+}
+
+} // namespace
+
+std::string index_text(std::string_view name, const std::vector<std::string>& aliases) {
+  std::string text;
+  for (const auto& texts : content_tokens(name, aliases)) {
+    if (!text.empty()) {
+      text += '\n';
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      text += i == 0 ? "" : " ";
+      text += texts[i];
+    }
+  }
   return text;
 }
 
 std::vector<std::string> index_tokens(std::string_view name, const std::vector<std::string>& aliases) {
   std::vector<std::string> tokens;
-  const auto add = [&](std::string_view one) {
-    for (auto& token : tokenize(one)) {
-      if (token.role == TokenRole::content) {
-        tokens.push_back(std::move(token.text));
-      }
-    }
-  };
-  add(name);
-  for (const auto& alias : aliases) {
-    add(alias);
+  for (auto& texts : content_tokens(name, aliases)) {
+    tokens.insert(tokens.end(), std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end()));
   }
   std::sort(tokens.begin(), tokens.end());
   tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());

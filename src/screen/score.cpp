@@ -188,19 +188,35 @@ std::string transliteration_key(std::string_view token) {
   return collapsed;
 }
 
-Score score(const std::vector<Token>& input, const std::vector<Token>& listed, const TokenFrequencies& frequencies,
-            int explain_from) {
-  const auto content_of = [](const std::vector<Token>& tokens) {
-    std::vector<std::size_t> content;
+Score score(const std::vector<Token>& input, const std::vector<Token>& listed, const TokenFrequencies& frequencies) {
+  Score result;
+  std::vector<std::size_t> input_content;
+  std::vector<std::size_t> listed_content;
+  // Ignored tokens are named in runs as written ("co ltd", "有限公司").
+  const auto sort_out = [&](const std::vector<Token>& tokens, std::vector<std::size_t>& content) {
+    std::string run;
+    const auto end_run = [&](std::size_t i) {
+      if (!run.empty()) {
+        add_unique(tokens[i - 1].role == TokenRole::noise ? result.ignored_noise : result.ignored_legal_forms, run);
+        run.clear();
+      }
+    };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].role == TokenRole::content) {
+        end_run(i);
         content.push_back(i);
+        continue;
       }
+      if (i > 0 && tokens[i - 1].role != tokens[i].role) {
+        end_run(i);
+      }
+      run += run.empty() || tokens[i].cjk ? "" : " ";
+      run += tokens[i].original;
     }
-    return content;
+    end_run(tokens.size());
   };
-  const std::vector<std::size_t> input_content = content_of(input);
-  const std::vector<std::size_t> listed_content = content_of(listed);
+  sort_out(input, input_content);
+  sort_out(listed, listed_content);
 
   std::vector<double> input_weight(input.size(), 0.0);
   std::vector<double> listed_weight(listed.size(), 0.0);
@@ -245,71 +261,34 @@ Score score(const std::vector<Token>& input, const std::vector<Token>& listed, c
     total += pairing.weight;
     chosen.push_back(&pairing);
   }
+  std::sort(chosen.begin(), chosen.end(), [](const Pairing* a, const Pairing* b) { return a->input < b->input; });
+  for (const Pairing* pairing : chosen) {
+    result.matches.push_back(
+        {input[pairing->input].original, listed[pairing->listed].original, pairing->kind, pairing->edits});
+  }
 
   bool input_number_left = false;
   bool listed_number_left = false;
   for (const std::size_t i : input_content) {
     if (!input_used[i]) {
       total += input_weight[i];
+      result.only_in_input.push_back(input[i].original);
       input_number_left = input_number_left || input[i].number;
     }
   }
   for (const std::size_t j : listed_content) {
     if (!listed_used[j]) {
       total += listed_weight[j];
+      result.only_in_listing.push_back(listed[j].original);
       listed_number_left = listed_number_left || listed[j].number;
     }
   }
-  Score result;
   double ratio = total > 0.0 ? matched / total : 0.0;
   result.numbers_differ = input_number_left && listed_number_left;
   if (result.numbers_differ) {
     ratio *= k_numbers_differ_factor;
   }
   result.value = static_cast<int>(std::lround(100.0 * ratio));
-  if (result.value < explain_from) {
-    return result;
-  }
-
-  // Ignored tokens are named in runs as written ("co ltd", "有限公司").
-  const auto name_ignored = [&](const std::vector<Token>& tokens) {
-    std::string run;
-    const auto end_run = [&](std::size_t i) {
-      if (!run.empty()) {
-        add_unique(tokens[i - 1].role == TokenRole::noise ? result.ignored_noise : result.ignored_legal_forms, run);
-        run.clear();
-      }
-    };
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].role == TokenRole::content) {
-        end_run(i);
-        continue;
-      }
-      if (i > 0 && tokens[i - 1].role != tokens[i].role) {
-        end_run(i);
-      }
-      run += run.empty() || tokens[i].cjk ? "" : " ";
-      run += tokens[i].original;
-    }
-    end_run(tokens.size());
-  };
-  name_ignored(input);
-  name_ignored(listed);
-  std::sort(chosen.begin(), chosen.end(), [](const Pairing* a, const Pairing* b) { return a->input < b->input; });
-  for (const Pairing* pairing : chosen) {
-    result.matches.push_back(
-        {input[pairing->input].original, listed[pairing->listed].original, pairing->kind, pairing->edits});
-  }
-  for (const std::size_t i : input_content) {
-    if (!input_used[i]) {
-      result.only_in_input.push_back(input[i].original);
-    }
-  }
-  for (const std::size_t j : listed_content) {
-    if (!listed_used[j]) {
-      result.only_in_listing.push_back(listed[j].original);
-    }
-  }
   return result;
 }
 

@@ -58,9 +58,7 @@ std::string transliteration_key(std::string_view token);
 
 // The score of `listed` for `input`: weighted agreement of their content tokens, each input
 // token paired with at most one listed token, order ignored; lowered by a factor when the
-// names carry different numbers. The reasons are given only for a value of at least
-// `explain_from`: screening asks for them only for the scores it reports.
-Score score(const std::vector<Token>& input, const std::vector<Token>& listed, const TokenFrequencies& frequencies,
-            int explain_from = 0);
+// names carry different numbers.
+Score score(const std::vector<Token>& input, const std::vector<Token>& listed, const TokenFrequencies& frequencies);
 
 } // namespace tw::screen

@@ -23,7 +23,7 @@ constexpr std::int64_t k_word_budget = 500;
 // At most this many listings from either index, whatever the query.
 constexpr std::size_t k_word_cap = 1000;
 constexpr std::size_t k_trigram_cap = 200;
-// The shortest token the trigram index is asked about: shorter ones match only exactly.
+// The shortest token the trigram index is asked about.
 constexpr std::size_t k_shortest_fuzzy_token = 4;
 // Tokens in at most this many listings are also looked up as possible misspellings.
 constexpr std::int64_t k_rare_enough_to_be_misspelt = 2;
@@ -98,13 +98,19 @@ std::string word_query(const std::vector<const screen::Token*>& known, const scr
   return joined(all, " AND ");
 }
 
+// Whether the trigram index is asked about `token`: Han characters and numbers match only
+// exactly, and so do tokens too short for a part of them to tell anything.
+bool looked_up_by_parts(const screen::Token& token, std::size_t length) {
+  return !token.cjk && !token.number && length >= k_shortest_fuzzy_token;
+}
+
 // The parts of misspelt tokens the trigram index is asked about, as FTS5 strings: halves of
 // the long tokens (one edit leaves one half whole), the ends of the short ones.
 std::vector<std::string> trigram_parts(const std::vector<const screen::Token*>& unknown) {
   std::vector<std::string> parts;
   for (const auto* token : unknown) {
     const std::size_t length = code_point_count(token->text);
-    if (token->cjk || token->number || length < k_shortest_fuzzy_token) {
+    if (!looked_up_by_parts(*token, length)) {
       continue;
     }
     if (length >= 6) {
@@ -261,7 +267,7 @@ std::vector<std::int64_t> ScreeningIndex::best_by_trigrams(const std::vector<con
   std::vector<std::string> parts;
   for (const auto* token : unknown) {
     const std::size_t length = code_point_count(token->text);
-    if (token->cjk || token->number || length < k_shortest_fuzzy_token) {
+    if (!looked_up_by_parts(*token, length)) {
       continue;
     }
     for (std::size_t i = 0; i + 3 <= length; ++i) {

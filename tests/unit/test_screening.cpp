@@ -159,18 +159,6 @@ TEST_CASE("score: the explanation names what matched, what was ignored and what 
         "forms: co ltd; ignored words: for; not in input: information, science");
 }
 
-TEST_CASE("score: the reasons are given from the value asked for, the value always") {
-  const auto input = tokenize("Hefie Natl. Lab for Quantum Co., Ltd.");
-  const auto listed = tokenize("Hefei National Laboratory for Quantum Information Science");
-  const auto explained = tw::screen::score(input, listed, {});
-  const auto reaching = tw::screen::score(input, listed, {}, explained.value);
-  const auto below = tw::screen::score(input, listed, {}, explained.value + 1);
-  CHECK(reaching.value == explained.value);
-  CHECK(reaching.explanation() == explained.explanation());
-  CHECK(below.value == explained.value);
-  CHECK(below.explanation().empty());
-}
-
 namespace {
 
 // Records GEOVIS on the Entity List from 2024-05-09 to 2025-01-01, with a Chinese alias.
