@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   }
   sqlite3_finalize(insert);
   execute(db, "CREATE INDEX tariff_lines_by_code ON tariff_lines (hs, origin)");
-  execute(db, "CREATE INDEX tariff_lines_by_measure ON tariff_lines (measure)");
+  execute(db, "CREATE INDEX tariff_lines_by_line ON tariff_lines (measure, origin, hs, company, \"from\", \"to\")");
   execute(db, "COMMIT");
   sqlite3_close(db);
   std::fclose(file);

@@ -91,7 +91,7 @@ ColumnType column_type(const std::string& table, const std::string& column, std:
 const std::set<std::string, std::less<>> k_derived_tables{"screening_token_counts"};
 
 // The oldest schema whose dumps hold the same files as the current one's: schema 4 added only
-// a derived table.
+// a derived table, schema 5 only an index.
 constexpr int k_oldest_same_dump_schema = 3;
 
 // Every table of the schema but SQLite's own and the derived ones, by name. Each must be STRICT

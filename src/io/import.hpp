@@ -110,7 +110,7 @@ public:
   // own fields (imposer, authority, title, announced, exclusive groups, and for a new
   // measure its note), which every row of the measure must give alike. A new measure takes
   // the act of its earliest version; an existing one keeps its act and note.
-  void stage_tariff(const Measure& measure, const TariffLine& line, const RowSource& source);
+  void stage_tariff(const Measure& measure, TariffLine line, const RowSource& source);
   // A version of a listing. The listing is identified by `measure.id` when given, else by
   // `listing.source_key`, else by its imposer, list, name and country; a new listing
   // without an id is given one (as `add listing` does). `measure.authority` defaults to the

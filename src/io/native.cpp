@@ -2,12 +2,17 @@
 
 #include "io/csv.hpp"
 #include "io/json_objects.hpp"
+#include "io/read_ahead.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <iostream>
+#include <type_traits>
+#include <unistd.h>
+#include <variant>
 
 namespace tw::io {
 
@@ -251,7 +256,18 @@ Validity validity(const Row& row, NativeKind kind) {
   return Validity{parsed<Date>(row, "from", required(row, "from", kind)), parsed_if_given<Date>(row, "to")};
 }
 
-void stage_tariff_row(const Row& row, Importer& importer) {
+// A row read and checked, not yet staged: what a reader thread hands to the importer.
+struct TariffRow {
+  Measure measure;
+  TariffLine line;
+};
+struct ListingRow {
+  Measure measure;
+  Listing listing;
+};
+using ParsedRow = std::variant<TariffRow, ListingRow, Act>;
+
+TariffRow tariff_row(const Row& row) {
   constexpr NativeKind kind = NativeKind::tariff;
   Measure measure;
   measure.id = required(row, "measure", kind);
@@ -286,10 +302,10 @@ void stage_tariff_row(const Row& row, Importer& importer) {
   line.end_act_id = row.text("end_act");
   line.note = row.text("note");
   line.valid = validity(row, kind);
-  importer.stage_tariff(measure, line, row.source());
+  return {std::move(measure), std::move(line)};
 }
 
-void stage_listing_row(const Row& row, Importer& importer) {
+ListingRow listing_row(const Row& row) {
   constexpr NativeKind kind = NativeKind::listing;
   Measure measure;
   measure.id = row.text("id").value_or("");
@@ -319,7 +335,7 @@ void stage_listing_row(const Row& row, Importer& importer) {
   listing.end_act_id = row.text("end_act");
   listing.note = row.text("note");
   listing.valid = validity(row, kind);
-  importer.stage_listing(measure, listing, row.source());
+  return {std::move(measure), std::move(listing)};
 }
 
 EntityCounts counts(const Row& row, std::string_view column) {
@@ -334,7 +350,7 @@ EntityCounts counts(const Row& row, std::string_view column) {
   return *result;
 }
 
-void stage_act_row(const Row& row, Importer& importer) {
+Act act_row(const Row& row) {
   constexpr NativeKind kind = NativeKind::act;
   Act act;
   act.id = required(row, "id", kind);
@@ -347,22 +363,40 @@ void stage_act_row(const Row& row, Importer& importer) {
   act.published = parsed_if_given<Date>(row, "published");
   act.added = counts(row, "added");
   act.removed = counts(row, "removed");
-  importer.stage_act(act, row.source());
+  return act;
 }
 
-void stage_row(NativeKind kind, const Row& row, Importer& importer) {
+ParsedRow parsed_row(NativeKind kind, const Row& row) {
   switch (kind) {
   case NativeKind::tariff:
-    stage_tariff_row(row, importer);
-    return;
+    return tariff_row(row);
   case NativeKind::listing:
-    stage_listing_row(row, importer);
-    return;
+    return listing_row(row);
   case NativeKind::act:
-    stage_act_row(row, importer);
-    return;
+    break;
   }
+  return act_row(row);
 }
+
+void stage(ParsedRow& parsed, const Row& row, Importer& importer) {
+  const RowSource source = row.source();
+  std::visit(
+      [&](auto& value) {
+        using Value = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<Value, TariffRow>) {
+          importer.stage_tariff(value.measure, std::move(value.line), source);
+        } else if constexpr (std::is_same_v<Value, ListingRow>) {
+          importer.stage_listing(value.measure, value.listing, source);
+        } else {
+          importer.stage_act(value, source);
+        }
+      },
+      parsed);
+}
+
+// Standard input typed at a terminal is read on the caller's thread: a reader thread waiting
+// for the next line would keep an import that failed from ending until the user types one.
+bool typed_in(const std::istream& in) { return &in == &std::cin && ::isatty(STDIN_FILENO) == 1; }
 
 void read_csv(std::istream& in, const std::string& file_name, Importer& importer, bool ignore_unknown) {
   CsvTable table(in, file_name);
@@ -370,9 +404,30 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
   const NativeKind kind = detect_kind(table.header(), header);
   check_columns(kind, table.header(), ignore_unknown, header,
                 [&](const std::string& name) { return table.header_position(*table.column(name)); });
-  CsvRecord record;
-  while (table.next(record)) {
-    stage_row(kind, CsvRow(table, record), importer);
+  if (typed_in(in)) {
+    CsvRecord record;
+    while (table.next(record)) {
+      const CsvRow row(table, record);
+      ParsedRow parsed = parsed_row(kind, row);
+      stage(parsed, row, importer);
+    }
+    return;
+  }
+  // The file is read and its rows parsed on a second thread while SQLite stores the rows
+  // before them: together, about as much work as the storing.
+  struct Item {
+    CsvRecord record;
+    ParsedRow parsed;
+  };
+  ReadAhead<Item> ahead([&](Item& item) {
+    if (!table.next(item.record)) {
+      return false;
+    }
+    item.parsed = parsed_row(kind, CsvRow(table, item.record));
+    return true;
+  });
+  while (Item* item = ahead.next()) {
+    stage(item->parsed, CsvRow(table, item->record), importer);
   }
 }
 
@@ -387,7 +442,9 @@ void read_json(std::istream& in, const std::string& file_name, Importer& importe
       kind = detect_kind(keys, at);
     }
     check_columns(*kind, keys, ignore_unknown, at, [&](const std::string& /*name*/) { return at; });
-    stage_row(*kind, JsonRow(object, at), importer);
+    const JsonRow row(object, at);
+    ParsedRow parsed = parsed_row(*kind, row);
+    stage(parsed, row, importer);
   });
 }
 

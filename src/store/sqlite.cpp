@@ -333,4 +333,25 @@ void Transaction::commit() {
   m_open = false;
 }
 
+std::vector<std::pair<std::string, std::string>> drop_indexes(Database& db, std::string_view table) {
+  std::vector<std::pair<std::string, std::string>> indexes;
+  Statement listed(db, "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+                       "AND sql IS NOT NULL ORDER BY rowid");
+  listed.bind(1, table);
+  while (listed.step()) {
+    indexes.emplace_back(listed.text(0), listed.text(1));
+  }
+  listed.reset(); // no statement may be reading while an index is dropped
+  for (const auto& [name, sql] : indexes) {
+    db.execute(fmt::format("DROP INDEX main.\"{}\"", name));
+  }
+  return indexes;
+}
+
+ForeignKeyChecksOff::ForeignKeyChecksOff(Database& db) : m_db(db) { m_db.execute("PRAGMA foreign_keys = OFF"); }
+
+ForeignKeyChecksOff::~ForeignKeyChecksOff() {
+  sqlite3_exec(m_db.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+}
+
 } // namespace tw::store

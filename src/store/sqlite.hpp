@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -108,6 +110,24 @@ public:
 private:
   Database& m_db;
   bool m_open = true;
+};
+
+// Drops the indexes the schema declares on `table` and returns the name and SQL of each, to
+// build them again with execute: for a bulk write, after which building an index once costs
+// less than inserting into it row by row.
+std::vector<std::pair<std::string, std::string>> drop_indexes(Database& db, std::string_view table);
+
+// SQLite's foreign key checks, off for as long as this lives. SQLite takes the setting only
+// outside a transaction: make it before one begins, and end it after that one has ended.
+class ForeignKeyChecksOff {
+public:
+  explicit ForeignKeyChecksOff(Database& db);
+  ~ForeignKeyChecksOff();
+  ForeignKeyChecksOff(const ForeignKeyChecksOff&) = delete;
+  ForeignKeyChecksOff& operator=(const ForeignKeyChecksOff&) = delete;
+
+private:
+  Database& m_db;
 };
 
 } // namespace tw::store

@@ -332,6 +332,9 @@ tw::store::Store migrated(const tw::test::TempDir& dir, const std::string& downg
   {
     auto store = tw::store::Store::create(dir / "tw.db");
     record_geovis(store);
+    // Schema 5 changed only an index of tariff lines.
+    store.db().execute("DROP INDEX tariff_lines_by_line; "
+                       "CREATE INDEX tariff_lines_by_measure ON tariff_lines (measure_id)");
     store.db().execute(downgrade);
   }
   return tw::store::Store::open(dir / "tw.db", tw::store::Store::Access::read_only);
