@@ -394,6 +394,12 @@ void stage(ParsedRow& parsed, const Row& row, Importer& importer) {
       parsed);
 }
 
+// Parses and stages a row on the caller's thread.
+void stage_row(NativeKind kind, const Row& row, Importer& importer) {
+  ParsedRow parsed = parsed_row(kind, row);
+  stage(parsed, row, importer);
+}
+
 // Standard input typed at a terminal is read on the caller's thread: a reader thread waiting
 // for the next line would keep an import that failed from ending until the user types one.
 bool typed_in(const std::istream& in) { return &in == &std::cin && ::isatty(STDIN_FILENO) == 1; }
@@ -407,9 +413,7 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
   if (typed_in(in)) {
     CsvRecord record;
     while (table.next(record)) {
-      const CsvRow row(table, record);
-      ParsedRow parsed = parsed_row(kind, row);
-      stage(parsed, row, importer);
+      stage_row(kind, CsvRow(table, record), importer);
     }
     return;
   }
@@ -442,9 +446,7 @@ void read_json(std::istream& in, const std::string& file_name, Importer& importe
       kind = detect_kind(keys, at);
     }
     check_columns(*kind, keys, ignore_unknown, at, [&](const std::string& /*name*/) { return at; });
-    const JsonRow row(object, at);
-    ParsedRow parsed = parsed_row(*kind, row);
-    stage(parsed, row, importer);
+    stage_row(*kind, JsonRow(object, at), importer);
   });
 }
 
