@@ -9,8 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     tw::io::CsvTable table(in, "fuzz.csv");
     tw::io::CsvRecord record;
     while (table.next(record)) {
-      tw::fuzz::require(record.fields.size() == table.header().size() &&
-                        record.positions.size() == record.fields.size());
+      tw::fuzz::require(record.fields.size() == table.header().size() && record.starts.size() == record.fields.size() &&
+                        record.file == "fuzz.csv");
     }
   });
   return 0;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 
 namespace tw {
 
@@ -248,16 +250,27 @@ std::string format_decimal(std::int64_t value, int decimals) {
   for (int i = 0; i < decimals; ++i) {
     scale *= 10;
   }
-  const std::int64_t magnitude = value < 0 ? -value : value;
-  std::string text = fmt::format("{}{}", value < 0 ? "-" : "", magnitude / scale);
-  if (const std::int64_t fraction = magnitude % scale; fraction != 0) {
-    std::string digits = fmt::format("{:0{}}", fraction, decimals);
-    while (digits.back() == '0') {
-      digits.pop_back();
-    }
-    text += "." + digits;
+  // Written by hand into a buffer: every tariff line an import stores passes through here.
+  const std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  const auto unit = static_cast<std::uint64_t>(scale);
+  std::array<char, 48> text{};
+  char* end = text.data();
+  if (value < 0) {
+    *end++ = '-';
   }
-  return text;
+  end = std::to_chars(end, text.data() + text.size(), magnitude / unit).ptr;
+  if (std::uint64_t fraction = magnitude % unit; fraction != 0) {
+    *end++ = '.';
+    char* const first = end;
+    end += decimals;
+    for (char* digit = end; digit != first; fraction /= 10) {
+      *--digit = static_cast<char>('0' + fraction % 10);
+    }
+    while (end[-1] == '0') {
+      --end;
+    }
+  }
+  return std::string(text.data(), end);
 }
 
 std::string format_milli(std::int64_t milli) { return format_decimal(milli, 3); }

@@ -293,7 +293,7 @@ private:
     if (!column) {
       return Field{{}, SourcePosition{m_table.file_name(), m_record.line, 1}};
     }
-    return Field{std::string(trimmed(m_record.fields[*column])), m_record.positions[*column]};
+    return Field{std::string(trimmed(m_record.fields[*column])), m_record.position(*column)};
   }
 
   CsvTable m_table;

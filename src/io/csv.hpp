@@ -7,15 +7,23 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tw::io {
 
 // One record of a CSV file: its fields and where each starts.
 struct CsvRecord {
+  struct Start {
+    std::size_t line = 0;
+    std::size_t column = 0;
+  };
   std::vector<std::string> fields;
-  std::vector<SourcePosition> positions; // of each field
-  std::size_t line = 0;                  // where the record starts
+  std::vector<Start> starts; // of each field
+  std::string file;
+  std::size_t line = 0; // where the record starts
+
+  SourcePosition position(std::size_t field) const { return {file, starts[field].line, starts[field].column}; }
 };
 
 // Reads RFC 4180 CSV from a stream one record at a time, so memory stays flat however long
@@ -60,9 +68,9 @@ private:
   // unquoted field also comma or carriage return.
   void take_run(std::string& field, bool quoted);
   // Reads a quoted field after its opening quote, which is at `start`.
-  void read_quoted(std::string& field, const SourcePosition& start);
+  void read_quoted(std::string& field, const CsvRecord::Start& start);
   // Fails when a field grows past 1 MiB, before a runaway field fills memory.
-  void check_length(const std::string& field, const SourcePosition& start) const;
+  void check_length(const std::string& field, const CsvRecord::Start& start) const;
 
   std::istream& m_in;
   std::string m_file;
@@ -81,7 +89,10 @@ public:
 
   const std::vector<std::string>& header() const { return m_header; }
   // The index of column `name`, if the header has it.
-  std::optional<std::size_t> column(std::string_view name) const;
+  std::optional<std::size_t> column(std::string_view name) const {
+    const auto found = m_columns.find(name);
+    return found != m_columns.end() ? std::optional(found->second) : std::nullopt;
+  }
   // Reads the next record; fails (exit 65) when it has another number of fields than the header.
   bool next(CsvRecord& record);
   const std::string& file_name() const { return m_reader.file_name(); }
@@ -91,6 +102,12 @@ private:
   CsvReader m_reader;
   std::vector<std::string> m_header;
   std::vector<SourcePosition> m_header_positions;
+  // Each column's index by name: a native row looks up every column of every row by name.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_columns;
 };
 
 // Writes one CSV record (RFC 4180): a field is quoted when it holds a comma, quote or line

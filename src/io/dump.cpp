@@ -307,10 +307,11 @@ void bind_value(store::Statement& statement, int index, const Value& value) {
   }
 }
 
-Value parse_value(const Column& column, const std::string& field, const SourcePosition& at) {
-  auto decoded = decode_field(field);
+// The value of field `field` of `record`, in column `column`.
+Value parse_value(const Column& column, const CsvRecord& record, std::size_t field) {
+  auto decoded = decode_field(record.fields[field]);
   if (!decoded) {
-    throw data_error(at, fmt::format("{}: {}", column.name, decoded.error()),
+    throw data_error(record.position(field), fmt::format("{}: {}", column.name, decoded.error()),
                      "\\N is NULL; text that starts with a backslash is written with one more in front");
   }
   if (!*decoded) {
@@ -323,7 +324,7 @@ Value parse_value(const Column& column, const std::string& field, const SourcePo
   std::int64_t number = 0;
   const auto [end, result] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (text.empty() || result != std::errc{} || end != text.data() + text.size()) {
-    throw data_error(at, fmt::format("{} \"{}\" is not an integer", column.name, text),
+    throw data_error(record.position(field), fmt::format("{} \"{}\" is not an integer", column.name, text),
                      "this column holds whole numbers, or \\N for none");
   }
   return number;
@@ -397,7 +398,7 @@ public:
         shown.push_back(record.fields[column]);
       }
       throw data_error(
-          record.positions[m_key.columns.front()],
+          record.position(m_key.columns.front()),
           fmt::format("{} {}: no row of {} has {} {}", fmt::join(from, ","), fmt::join(shown, ","), m_key.parent,
                       fmt::join(m_key.parent_columns, ","), fmt::join(shown, ",")),
           fmt::format("a row may refer only to rows that exist: add it to {}.csv or correct the value", m_key.parent));
@@ -444,7 +445,7 @@ std::int64_t load_table(store::Database& db, const Table& table, const fs::path&
   std::int64_t rows = 0;
   while (csv.next(record)) {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      values[i] = parse_value(table.columns[i], record.fields[i], record.positions[i]);
+      values[i] = parse_value(table.columns[i], record, i);
       bind_value(insert, static_cast<int>(i + 1), values[i]);
     }
     for (auto& parent : parent_checks) {
@@ -452,7 +453,7 @@ std::int64_t load_table(store::Database& db, const Table& table, const fs::path&
     }
     if (auto inserted = insert.run_checked(); !inserted) {
       const std::size_t column = column_in_message(inserted.error(), table).value_or(0);
-      throw data_error(record.positions[column],
+      throw data_error(record.position(column),
                        fmt::format("the row breaks a rule of table {}: {}", table.name, inserted.error()),
                        "schema/*.sql states each table's rules; \\N is NULL");
     }
@@ -667,9 +668,13 @@ DumpSummary dump_store(store::Store& store, const fs::path& dir, Overwrite overw
 
 DumpSummary load_store(store::Store& store, const fs::path& dir) {
   const Manifest manifest = read_manifest(dir);
-  store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
   const std::vector<Table> tables = schema_tables(store.db());
   match_tables(manifest, tables);
+  // Into an empty store every page written is a new one (store::RollbackJournal). Checked
+  // again once the transaction holds the store.
+  require_empty(store, tables, dir);
+  const store::RollbackJournal journal(store.db());
+  store::Transaction transaction(store.db(), store::Transaction::Kind::immediate);
   require_empty(store, tables, dir);
 
   DumpSummary summary;

@@ -168,7 +168,7 @@ public:
   }
   SourcePosition at(std::string_view column) const override {
     const auto index = m_table.column(column);
-    return index ? m_record.positions[*index] : start();
+    return index ? m_record.position(*index) : start();
   }
   SourcePosition start() const override { return SourcePosition{m_table.file_name(), m_record.line, 1}; }
 

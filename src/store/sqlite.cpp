@@ -354,4 +354,25 @@ ForeignKeyChecksOff::~ForeignKeyChecksOff() {
   sqlite3_exec(m_db.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
 }
 
+RollbackJournal::RollbackJournal(Database& db) : m_db(db) {
+  // Leaving the log needs the store to itself: another connection makes it busy at once, and
+  // then the write goes on in the log rather than waiting.
+  sqlite3_busy_handler(m_db.handle(), nullptr, nullptr);
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(m_db.handle(), "PRAGMA journal_mode = DELETE", -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW) {
+    const auto* mode = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    m_taken = mode != nullptr && std::string_view(mode) == "delete";
+  }
+  sqlite3_finalize(statement);
+  sqlite3_busy_handler(m_db.handle(), wait_while_busy, nullptr);
+}
+
+RollbackJournal::~RollbackJournal() {
+  // Should this fail, the next writer's Store::open puts the log back.
+  if (m_taken) {
+    sqlite3_exec(m_db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+  }
+}
+
 } // namespace tw::store

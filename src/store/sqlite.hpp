@@ -130,4 +130,24 @@ private:
   Database& m_db;
 };
 
+// A rollback journal instead of the write-ahead log for as long as this lives, if no other
+// connection has the store open: a bulk write into new pages then writes each page once, where
+// the log writes it twice (into the log, then into the store), and a new page needs no journal.
+// Readers that come meanwhile wait for the write to end. Made before a transaction begins and
+// ended after it has ended, as SQLite requires.
+class RollbackJournal {
+public:
+  explicit RollbackJournal(Database& db);
+  ~RollbackJournal();
+  RollbackJournal(const RollbackJournal&) = delete;
+  RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+  // false: another connection had the store open, and it keeps its log
+  bool taken() const { return m_taken; }
+
+private:
+  Database& m_db;
+  bool m_taken = false;
+};
+
 } // namespace tw::store

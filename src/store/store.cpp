@@ -62,6 +62,11 @@ Store Store::open(const std::filesystem::path& path, Access access) {
     throw Error(ExitCode::no_input, fmt::format("no store at {}", path.string()),
                 "create one with 'tradewatch init', or name another with --db or TRADEWATCH_DB");
   }
+  if (access == Access::read_only && std::filesystem::exists(path.string() + "-journal", error)) {
+    // A bulk write cut short (RollbackJournal) left its journal, which only a writer can roll
+    // back; this one also puts the log back.
+    Database(path, Database::Mode::read_write).execute("PRAGMA journal_mode = WAL");
+  }
   Database db(path, access == Access::read_only ? Database::Mode::read_only : Database::Mode::read_write);
   std::int64_t application_id = 0;
   try {
@@ -93,6 +98,10 @@ Store Store::open(const std::filesystem::path& path, Access access) {
     migrate(writer);
   }
   configure(db);
+  if (access == Access::read_write) {
+    // A bulk write that ended without putting the log back (RollbackJournal) is healed here.
+    db.execute("PRAGMA journal_mode = WAL");
+  }
   return Store(std::move(db));
 }
 

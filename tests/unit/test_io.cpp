@@ -47,10 +47,10 @@ TEST_CASE("CsvReader says where each record and field starts", "[io]") {
   CsvReader reader(in, "t.csv");
   CsvRecord record;
   REQUIRE(reader.next(record));
-  CHECK(record.positions[1].to_string() == "t.csv:1:3");
+  CHECK(record.position(1).to_string() == "t.csv:1:3");
   REQUIRE(reader.next(record));
   CHECK(record.line == 2);
-  CHECK(record.positions[1].to_string() == "t.csv:3:7");
+  CHECK(record.position(1).to_string() == "t.csv:3:7");
   REQUIRE(reader.next(record));
   CHECK(record.line == 4);
 }

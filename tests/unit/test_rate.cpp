@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 
 using tw::Rate;
@@ -201,6 +202,10 @@ TEST_CASE("format_decimal and format_milli drop trailing zeros", "[rate]") {
   CHECK(tw::format_decimal(5, 3) == "0.005");
   CHECK(tw::format_decimal(0, 2) == "0");
   CHECK(tw::format_decimal(42, 0) == "42");
+  CHECK(tw::format_decimal(-5, 6) == "-0.000005");
+  CHECK(tw::format_decimal(1'500'000, 6) == "1.5");
+  CHECK(tw::format_decimal(std::numeric_limits<std::int64_t>::min(), 3) == "-9223372036854775.808");
+  CHECK(tw::format_decimal(std::numeric_limits<std::int64_t>::max(), 6) == "9223372036854.775807");
   CHECK(tw::format_milli(35300) == "35.3");
   CHECK(tw::format_milli(125) == "0.125");
 }

@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 #include "core/versioning.hpp"
 #include "store/acts.hpp"
+#include "store/busy_timeout.hpp"
 #include "store/measures.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite.hpp"
@@ -11,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -129,6 +131,57 @@ TEST_CASE("Store::create makes a tradewatch store with the current schema", "[st
   const Store again = Store::open(path, Store::Access::read_write);
   CHECK(pragma(again.db(), "user_version") == tw::store::current_schema_version());
   CHECK(pragma(again.db(), "foreign_keys") == 1);
+}
+
+namespace {
+std::string journal_mode(const Database& db) {
+  Statement mode(db, "PRAGMA journal_mode");
+  REQUIRE(mode.step());
+  return mode.text(0);
+}
+} // namespace
+
+TEST_CASE("RollbackJournal leaves the write-ahead log only while no one else has the store open", "[store]") {
+  TempDir dir;
+  const fs::path path = dir / "tw.db";
+  Store store = Store::create(path);
+  SECTION("alone, the store keeps a rollback journal until the guard ends") {
+    {
+      const tw::store::RollbackJournal journal(store.db());
+      CHECK(journal.taken());
+      CHECK(journal_mode(store.db()) == "delete");
+      Transaction write(store.db(), Transaction::Kind::immediate);
+      store.db().execute("INSERT INTO changesets (recorded_at, author, command) VALUES ('', '', '')");
+      write.commit();
+      CHECK_FALSE(fs::exists(fs::path(path.string() + "-wal")));
+    }
+    CHECK(journal_mode(store.db()) == "wal");
+  }
+  SECTION("another connection keeps the log, without a wait") {
+    const Store reader = Store::open(path, Store::Access::read_only);
+    CHECK(pragma(reader.db(), "user_version") == tw::store::current_schema_version());
+    tw::store::set_busy_timeout(std::chrono::seconds(30));
+    const auto before = std::chrono::steady_clock::now();
+    {
+      const tw::store::RollbackJournal journal(store.db());
+      CHECK_FALSE(journal.taken());
+      CHECK(journal_mode(store.db()) == "wal");
+    }
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(10));
+    tw::store::set_busy_timeout(std::chrono::seconds(10));
+    CHECK(journal_mode(store.db()) == "wal");
+  }
+}
+
+TEST_CASE("Store::open for writing puts back a write-ahead log that a bulk write left off", "[store]") {
+  TempDir dir;
+  const fs::path path = dir / "tw.db";
+  {
+    Store store = Store::create(path);
+    store.db().execute("PRAGMA journal_mode = DELETE"); // as a write cut short would leave it
+  }
+  CHECK(journal_mode(Store::open(path, Store::Access::read_only).db()) == "delete");
+  CHECK(journal_mode(Store::open(path, Store::Access::read_write).db()) == "wal");
 }
 
 TEST_CASE("Store::create refuses a path that exists", "[store]") {
