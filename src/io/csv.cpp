@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -48,6 +49,16 @@ std::optional<std::size_t> invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+// The bytes that end a run of plain bytes in a field (take_run), as a table: one look per byte.
+constexpr std::array<bool, 256> run_stops(bool quoted) {
+  std::array<bool, 256> stops{};
+  stops['"'] = stops['\n'] = true;
+  stops[','] = stops['\r'] = !quoted;
+  return stops;
+}
+constexpr std::array<bool, 256> k_quoted_run_stops = run_stops(true);
+constexpr std::array<bool, 256> k_unquoted_run_stops = run_stops(false);
+
 const char* const k_quote_hint =
     "inside a quoted field a quote is written twice (\"\"); a field with a quote, comma or "
     "line break must be quoted whole";
@@ -70,8 +81,9 @@ bool CsvReader::refill() {
 }
 
 void CsvReader::take_run(std::string& field, bool quoted) {
+  const std::array<bool, 256>& stops = quoted ? k_quoted_run_stops : k_unquoted_run_stops;
   const char* run = m_next;
-  while (run != m_end && *run != '"' && *run != '\n' && (quoted || (*run != ',' && *run != '\r'))) {
+  while (run != m_end && !stops[static_cast<unsigned char>(*run)]) {
     ++run;
   }
   field.append(m_next, run);

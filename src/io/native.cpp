@@ -10,9 +10,12 @@
 #include <array>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <type_traits>
 #include <unistd.h>
 #include <variant>
+#include <vector>
 
 namespace tw::io {
 
@@ -151,12 +154,45 @@ std::vector<std::string> split_list(std::string_view text) {
   return items;
 }
 
+// The columns of a CSV file by name, for its rows. Each row is read by asking for the same
+// names in the same order, so a lookup first tries the name asked after the last one: mostly
+// one comparison, where a hash or a search of the header costs ten times that. It remembers,
+// so each thread has its own.
+class ColumnLookup {
+public:
+  explicit ColumnLookup(const CsvTable& table) : m_table(table) {}
+
+  std::optional<std::size_t> operator()(std::string_view name) {
+    if (m_next == m_asked.size()) {
+      m_next = 0;
+    }
+    if (m_next < m_asked.size() && m_asked[m_next].first == name) {
+      return m_asked[m_next++].second;
+    }
+    const auto known = std::ranges::find(m_asked, name, &Asked::first);
+    if (known == m_asked.end()) {
+      m_asked.emplace_back(std::string(name), m_table.column(name));
+      m_next = m_asked.size();
+      return m_asked.back().second;
+    }
+    m_next = static_cast<std::size_t>(known - m_asked.begin()) + 1;
+    return known->second;
+  }
+
+private:
+  using Asked = std::pair<std::string, std::optional<std::size_t>>;
+  const CsvTable& m_table;
+  std::vector<Asked> m_asked; // in the order first asked
+  std::size_t m_next = 0;
+};
+
 class CsvRow final : public Row {
 public:
-  CsvRow(const CsvTable& table, const CsvRecord& record) : m_table(table), m_record(record) {}
+  CsvRow(const CsvTable& table, ColumnLookup& columns, const CsvRecord& record)
+      : m_table(table), m_columns(columns), m_record(record) {}
 
   std::optional<std::string> text(std::string_view column) const override {
-    const auto index = m_table.column(column);
+    const auto index = m_columns(column);
     if (!index || m_record.fields[*index].empty()) {
       return std::nullopt;
     }
@@ -167,13 +203,14 @@ public:
     return value ? split_list(*value) : std::vector<std::string>{};
   }
   SourcePosition at(std::string_view column) const override {
-    const auto index = m_table.column(column);
+    const auto index = m_columns(column);
     return index ? m_record.position(*index) : start();
   }
   SourcePosition start() const override { return SourcePosition{m_table.file_name(), m_record.line, 1}; }
 
 private:
   const CsvTable& m_table;
+  ColumnLookup& m_columns;
   const CsvRecord& m_record;
 };
 
@@ -291,8 +328,7 @@ TariffRow tariff_row(const Row& row) {
       begin = end + 1;
     }
   }
-  TariffLine line;
-  line.measure_id = measure.id;
+  TariffLine line; // its measure_id is set as it is staged
   line.key.origin = parsed<Jurisdiction>(row, "origin", required(row, "origin", kind));
   line.key.hs = parsed<ProductCode>(row, "hs", required(row, "hs", kind));
   line.key.company = row.text("company").value_or("");
@@ -410,10 +446,11 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
   const NativeKind kind = detect_kind(table.header(), header);
   check_columns(kind, table.header(), ignore_unknown, header,
                 [&](const std::string& name) { return table.header_position(*table.column(name)); });
+  ColumnLookup columns(table);
   if (typed_in(in)) {
     CsvRecord record;
     while (table.next(record)) {
-      stage_row(kind, CsvRow(table, record), importer);
+      stage_row(kind, CsvRow(table, columns, record), importer);
     }
     return;
   }
@@ -423,15 +460,16 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
     CsvRecord record;
     ParsedRow parsed;
   };
+  ColumnLookup reader_columns(table);
   ReadAhead<Item> ahead([&](Item& item) {
     if (!table.next(item.record)) {
       return false;
     }
-    item.parsed = parsed_row(kind, CsvRow(table, item.record));
+    item.parsed = parsed_row(kind, CsvRow(table, reader_columns, item.record));
     return true;
   });
   while (Item* item = ahead.next()) {
-    stage(item->parsed, CsvRow(table, item->record), importer);
+    stage(item->parsed, CsvRow(table, columns, item->record), importer);
   }
 }
 
