@@ -188,8 +188,7 @@ private:
 
 class CsvRow final : public Row {
 public:
-  CsvRow(const CsvTable& table, ColumnLookup& columns, const CsvRecord& record)
-      : m_table(table), m_columns(columns), m_record(record) {}
+  CsvRow(ColumnLookup& columns, const CsvRecord& record) : m_columns(columns), m_record(record) {}
 
   std::optional<std::string> text(std::string_view column) const override {
     const auto index = m_columns(column);
@@ -206,10 +205,9 @@ public:
     const auto index = m_columns(column);
     return index ? m_record.position(*index) : start();
   }
-  SourcePosition start() const override { return SourcePosition{m_table.file_name(), m_record.line, 1}; }
+  SourcePosition start() const override { return SourcePosition{m_record.file, m_record.line, 1}; }
 
 private:
-  const CsvTable& m_table;
   ColumnLookup& m_columns;
   const CsvRecord& m_record;
 };
@@ -450,7 +448,7 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
   if (typed_in(in)) {
     CsvRecord record;
     while (table.next(record)) {
-      stage_row(kind, CsvRow(table, columns, record), importer);
+      stage_row(kind, CsvRow(columns, record), importer);
     }
     return;
   }
@@ -465,11 +463,11 @@ void read_csv(std::istream& in, const std::string& file_name, Importer& importer
     if (!table.next(item.record)) {
       return false;
     }
-    item.parsed = parsed_row(kind, CsvRow(table, reader_columns, item.record));
+    item.parsed = parsed_row(kind, CsvRow(reader_columns, item.record));
     return true;
   });
   while (Item* item = ahead.next()) {
-    stage(item->parsed, CsvRow(table, columns, item->record), importer);
+    stage(item->parsed, CsvRow(columns, item->record), importer);
   }
 }
 
