@@ -107,6 +107,19 @@ TEST_CASE("columns of check file errors count bytes, not characters", "[check_fi
   CHECK(parse_error("[[lint]]\nname = \"é\" x = 1\n").starts_with("checks.toml:2:13:"));
 }
 
+TEST_CASE("a character that is not whitespace where whitespace may stand is an error", "[check_file]") {
+  // U+00A7, U+030C, U+3042 and U+FC00 each reached undefined behaviour in toml++ 3.3
+  // (fuzz/regressions/check_file).
+  for (const std::string character : {"\u00A7", "\u030C", "\u3042", "\uFC00"}) {
+    CAPTURE(character);
+    CHECK(parse_error("[[lint]]\nname = \"x\"" + character + "\n").starts_with("checks.toml:2:11: "));
+    CHECK(parse_error("[[lint]]\nname = " + character + "\n").starts_with("checks.toml:2:8: "));
+  }
+  CHECK(
+      parse_check_file("checks.toml", "[[lint]]\nname = \"\u00A7\u030C\u3042\uFC00\" # \u00A7\uFC00\n").checks.size() ==
+      1);
+}
+
 TEST_CASE("check file errors name the file, line and column", "[check_file]") {
   SECTION("TOML syntax") {
     CHECK(parse_error("[[rate]]\nname = \"unterminated\n") ==
