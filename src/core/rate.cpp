@@ -276,6 +276,12 @@ std::string format_decimal(std::int64_t value, int decimals) {
 std::string format_milli(std::int64_t milli) { return format_decimal(milli, 3); }
 
 std::string Rate::to_string() const {
+  if (is_pure_ad_valorem() && *m_ad_valorem_milli != 0) {
+    // The common case, by itself: an import stores the text of each line's rate.
+    std::string text = format_milli(*m_ad_valorem_milli);
+    text += '%';
+    return text;
+  }
   std::string text;
   for (const auto& duty : m_specific) {
     text += (text.empty() ? "" : " + ") + format_amount(duty);

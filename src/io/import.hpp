@@ -106,11 +106,11 @@ public:
   // An act: added when new, corrected (a new version in record time) when it differs.
   // Fails (exit 65) when the import already holds an act with its id.
   void stage_act(const Act& act, const RowSource& source);
-  // A version of a tariff line of measure `line.measure_id`; `measure` gives the measure's
-  // own fields (imposer, authority, title, announced, exclusive groups, and for a new
-  // measure its note), which every row of the measure must give alike. A new measure takes
-  // the act of its earliest version; an existing one keeps its act and note.
-  void stage_tariff(const Measure& measure, TariffLine line, const RowSource& source);
+  // A version of a tariff line of measure `measure.id` (`line.measure_id` is not read);
+  // `measure` gives the measure's own fields (imposer, authority, title, announced, exclusive
+  // groups, and for a new measure its note), which every row of the measure must give alike.
+  // A new measure takes the act of its earliest version; an existing one keeps its act and note.
+  void stage_tariff(const Measure& measure, const TariffLine& line, const RowSource& source);
   // A version of a listing. The listing is identified by `measure.id` when given, else by
   // `listing.source_key`, else by its imposer, list, name and country; a new listing
   // without an id is given one (as `add listing` does). `measure.authority` defaults to the

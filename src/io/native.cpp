@@ -125,8 +125,9 @@ void check_columns(NativeKind kind, const std::vector<std::string>& names, bool 
 class Row {
 public:
   virtual ~Row() = default;
-  // The field's text; unset when the column is absent or the field empty.
-  virtual std::optional<std::string> text(std::string_view column) const = 0;
+  // The field's text, valid while the row is; unset when the column is absent or the field
+  // empty. A view, as most fields are parsed and not kept.
+  virtual std::optional<std::string_view> text(std::string_view column) const = 0;
   // A field of several texts: a JSON array, or texts separated by `;`.
   virtual std::vector<std::string> texts(std::string_view column) const = 0;
   // Where the field starts (the row's start when the format cannot say).
@@ -190,7 +191,7 @@ class CsvRow final : public Row {
 public:
   CsvRow(ColumnLookup& columns, const CsvRecord& record) : m_columns(columns), m_record(record) {}
 
-  std::optional<std::string> text(std::string_view column) const override {
+  std::optional<std::string_view> text(std::string_view column) const override {
     const auto index = m_columns(column);
     if (!index || m_record.fields[*index].empty()) {
       return std::nullopt;
@@ -216,7 +217,7 @@ class JsonRow final : public Row {
 public:
   JsonRow(const nlohmann::json& object, const SourcePosition& at) : m_object(object), m_at(at) {}
 
-  std::optional<std::string> text(std::string_view column) const override {
+  std::optional<std::string_view> text(std::string_view column) const override {
     const auto found = m_object.find(column);
     if (found == m_object.end() || found->is_null()) {
       return std::nullopt;
@@ -226,7 +227,7 @@ public:
                        "every field of a native file is text (a string), or null when absent",
                        fmt::format("\"{}\": {}", column, found->dump()));
     }
-    const auto& value = found->get_ref<const std::string&>();
+    const std::string_view value = found->get_ref<const std::string&>();
     return value.empty() ? std::nullopt : std::optional(value);
   }
   std::vector<std::string> texts(std::string_view column) const override {
@@ -255,26 +256,26 @@ private:
 };
 
 // The error of a field whose value `value` a parser refused, pointing at the bad character.
-Error field_error(const Row& row, std::string_view column, const std::string& value, const ParseError& error) {
+Error field_error(const Row& row, std::string_view column, std::string_view value, const ParseError& error) {
   SourcePosition at = row.at(column);
-  if (at.column > 0 && value.find('\n') == std::string::npos) {
+  if (at.column > 0 && value.find('\n') == std::string_view::npos) {
     at.column += error.column;
   }
   return Error(ExitCode::data_error, fmt::format("{}: {} \"{}\": {}", at.to_string(), column, value, error.message),
                error.hint, fmt::format("  {}\n  {}^", value, std::string(error.column, ' ')));
 }
 
-std::string required(const Row& row, std::string_view column, NativeKind kind) {
-  auto value = row.text(column);
+std::string_view required(const Row& row, std::string_view column, NativeKind kind) {
+  const auto value = row.text(column);
   if (!value) {
     const NativeColumns columns = native_columns(kind);
     throw data_error(row.at(column), fmt::format("{} is empty", column),
                      fmt::format("every row of {} gives {}", kind_plural(kind), joined(columns.required)));
   }
-  return std::move(*value);
+  return *value;
 }
 
-template <typename T> T parsed(const Row& row, std::string_view column, const std::string& value) {
+template <typename T> T parsed(const Row& row, std::string_view column, std::string_view value) {
   auto result = T::parse(value);
   if (!result) {
     throw field_error(row, column, value, result.error());
@@ -316,7 +317,7 @@ TariffRow tariff_row(const Row& row) {
     while (begin < groups->size()) {
       const std::size_t end = std::min(groups->find(' ', begin), groups->size());
       if (end > begin) {
-        auto group = parse_exclusive_group(std::string_view(*groups).substr(begin, end - begin));
+        auto group = parse_exclusive_group(groups->substr(begin, end - begin));
         if (!group) {
           group.error().column += begin;
           throw field_error(row, "exclusive", *groups, group.error());
@@ -412,13 +413,13 @@ ParsedRow parsed_row(NativeKind kind, const Row& row) {
   return act_row(row);
 }
 
-void stage(ParsedRow& parsed, const Row& row, Importer& importer) {
+void stage(const ParsedRow& parsed, const Row& row, Importer& importer) {
   const RowSource source = row.source();
   std::visit(
-      [&](auto& value) {
+      [&](const auto& value) {
         using Value = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<Value, TariffRow>) {
-          importer.stage_tariff(value.measure, std::move(value.line), source);
+          importer.stage_tariff(value.measure, value.line, source);
         } else if constexpr (std::is_same_v<Value, ListingRow>) {
           importer.stage_listing(value.measure, value.listing, source);
         } else {
@@ -429,10 +430,7 @@ void stage(ParsedRow& parsed, const Row& row, Importer& importer) {
 }
 
 // Parses and stages a row on the caller's thread.
-void stage_row(NativeKind kind, const Row& row, Importer& importer) {
-  ParsedRow parsed = parsed_row(kind, row);
-  stage(parsed, row, importer);
-}
+void stage_row(NativeKind kind, const Row& row, Importer& importer) { stage(parsed_row(kind, row), row, importer); }
 
 // Standard input typed at a terminal is read on the caller's thread: a reader thread waiting
 // for the next line would keep an import that failed from ending until the user types one.
