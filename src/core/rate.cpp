@@ -276,21 +276,24 @@ std::string format_decimal(std::int64_t value, int decimals) {
 std::string format_milli(std::int64_t milli) { return format_decimal(milli, 3); }
 
 std::string Rate::to_string() const {
-  if (is_pure_ad_valorem() && *m_ad_valorem_milli != 0) {
-    // The common case, by itself: an import stores the text of each line's rate.
-    std::string text = format_milli(*m_ad_valorem_milli);
-    text += '%';
-    return text;
-  }
+  // Appended part by part, without temporaries: an import writes the text of every line's rate.
   std::string text;
   for (const auto& duty : m_specific) {
-    text += (text.empty() ? "" : " + ") + format_amount(duty);
+    if (!text.empty()) {
+      text += " + ";
+    }
+    text += format_amount(duty);
   }
   if (m_ad_valorem_milli) {
     // A lone 0% is Free; beside a specific part it stays, so the text reads back the same.
-    const std::string percent =
-        *m_ad_valorem_milli == 0 && text.empty() ? "Free" : format_milli(*m_ad_valorem_milli) + "%";
-    text += (text.empty() ? "" : " + ") + percent;
+    if (text.empty() && *m_ad_valorem_milli == 0) {
+      return "Free";
+    }
+    if (!text.empty()) {
+      text += " + ";
+    }
+    text += format_milli(*m_ad_valorem_milli);
+    text += '%';
   }
   return text;
 }
