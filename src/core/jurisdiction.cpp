@@ -3,27 +3,28 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace tw {
 
 namespace {
 
+// ASCII letters only, as codes and the table's names compare: no locale.
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 std::string upper(std::string_view text) {
   std::string result(text);
-  std::ranges::transform(result, result.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::ranges::transform(result, result.begin(), [](char c) { return upper(c); });
   return result;
 }
 
 } // namespace
 
 std::expected<Jurisdiction, ParseError> Jurisdiction::parse(std::string_view text) {
-  // Every code is one or two characters: it is found without a copy or the locale, as an
-  // import parses one or two in each of a million rows.
+  // Every code is one or two characters: it is found without a copy, as an import parses
+  // one or two in each of a million rows.
   if (!text.empty() && text.size() <= 2) {
     std::array<char, 2> code{};
-    std::ranges::transform(text, code.begin(),
-                           [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+    std::ranges::transform(text, code.begin(), [](char c) { return upper(c); });
     const std::string_view wanted(code.data(), text.size());
     const auto& table = detail::k_jurisdictions;
     const auto found = std::ranges::lower_bound(table, wanted, {}, &JurisdictionEntry::code);
