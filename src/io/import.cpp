@@ -28,9 +28,15 @@ using store::Statement;
 constexpr std::size_t k_progress_every = 10'000;
 
 // The page cache of the store and of the staging tables while importing, in KiB (negative, as
-// PRAGMA cache_size takes it). SQLite's sorter takes as much again, so an import stays well
-// under 64 MiB however large the file.
-constexpr int k_import_cache_kib = -12'288;
+// PRAGMA cache_size takes it); SQLite's sorter sorts in runs of that size. Small runs sort in
+// the CPU's caches: with 2 MiB, a million new lines went in faster than with 12 MiB (5.1 s
+// against 5.7 s, and 17 MiB peak against 58); 100k listings and 125k changed lines were no
+// slower.
+constexpr int k_import_cache_kib = -2048;
+
+// Helper threads for SQLite's sorter, which builds the indexes and orders the staged rows: the
+// two tariff-line indexes of a million lines took 2.3 s with two, 3.6 s with none.
+constexpr int k_sort_threads = 2;
 
 // The index of tariff lines by line and validity (schema/0005_tariff_line_index.sql).
 constexpr const char* k_line_index = "tariff_lines_by_line";
@@ -278,7 +284,8 @@ struct Importer::Impl {
   Impl(store::Store& store_, ImportOptions options_) : store(store_), options(options_), progress(options_.progress) {
     begin();
     store.db().execute(k_create_staging);
-    store.db().execute(fmt::format("PRAGMA main.cache_size = {0}; PRAGMA temp.cache_size = {0}", k_import_cache_kib));
+    store.db().execute(fmt::format("PRAGMA main.cache_size = {0}; PRAGMA temp.cache_size = {0}; PRAGMA threads = {1}",
+                                   k_import_cache_kib, k_sort_threads));
     staging.emplace(store.db());
   }
 
