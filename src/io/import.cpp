@@ -423,7 +423,7 @@ struct Importer::Impl {
   // A new line's version with where its row and its `from` are, by its id in `sorted`.
   using PlacedVersion = std::function<std::tuple<TariffLine, SourcePosition, SourcePosition>(std::int64_t id)>;
   // Ends a version without `to` where the next version of its line starts.
-  using Chain = std::function<void(std::int64_t id, const std::string& to)>;
+  using Chain = std::function<void(std::int64_t id, std::string_view to)>;
   void check_new_tariff_lines(ImportCount& count, Statement& sorted, const PlacedVersion& version, const Chain& chain);
   void check_staged_new_tariff_lines(ImportCount& count);
   void check_direct_tariff_lines(ImportCount& count);
@@ -754,7 +754,8 @@ void Importer::Impl::check_new_tariff_lines(ImportCount& count, Statement& sorte
     }
     chain_versions(versions, froms, describe(versions[0]));
   };
-  std::array<std::string, 4> line;
+  // The walk reads each row's text in place and copies only what the next row compares with.
+  std::array<std::string_view, 4> line;
   std::array<std::string, 4> previous_line;
   std::int64_t first_id = 0;
   std::int64_t previous_id = 0;
@@ -763,10 +764,10 @@ void Importer::Impl::check_new_tariff_lines(ImportCount& count, Statement& sorte
   while (sorted.step()) {
     const std::int64_t id = sorted.integer(0);
     for (std::size_t i = 0; i < line.size(); ++i) {
-      line[i] = sorted.text(static_cast<int>(i) + 1);
+      line[i] = sorted.text_view(static_cast<int>(i) + 1);
     }
-    std::string from = sorted.text(5);
-    if (count.added > 0 && line == previous_line) {
+    const std::string_view from = sorted.text_view(5);
+    if (count.added > 0 && std::ranges::equal(line, previous_line)) {
       if (snapshot) {
         clash(std::min(first_id, id), std::max(first_id, id));
       }
@@ -782,12 +783,16 @@ void Importer::Impl::check_new_tariff_lines(ImportCount& count, Statement& sorte
     } else {
       ++count.added;
       first_id = id;
-      std::swap(line, previous_line);
+      std::ranges::copy(line, previous_line.begin());
       progress.tick("compared lines:", count.added);
     }
     previous_id = id;
-    previous_from = std::move(from);
-    previous_to = sorted.optional_text(6);
+    previous_from = from;
+    if (sorted.is_null(6)) {
+      previous_to.reset();
+    } else {
+      previous_to = sorted.text_view(6);
+    }
   }
 }
 
@@ -833,7 +838,7 @@ void Importer::Impl::check_direct_tariff_lines(ImportCount& count) {
         auto [at, from] = direct->positions.read(static_cast<std::size_t>(row_id - direct->first_row_id), files);
         return std::tuple(store::read_tariff_line(row), std::move(at), std::move(from));
       },
-      [&](std::int64_t row_id, const std::string& to) {
+      [&](std::int64_t row_id, std::string_view to) {
         chained.reset();
         chained.bind(1, row_id).bind(2, to).run();
         ++chained_rows;

@@ -304,10 +304,12 @@ bool Statement::is_null(int column) const { return sqlite3_column_type(m_handle,
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_handle, column); }
 
-std::string Statement::text(int column) const {
+std::string Statement::text(int column) const { return std::string(text_view(column)); }
+
+std::string_view Statement::text_view(int column) const {
   const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(m_handle, column));
-  return bytes == nullptr ? std::string()
-                          : std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_handle, column)));
+  return bytes == nullptr ? std::string_view()
+                          : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_handle, column)));
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

@@ -84,6 +84,8 @@ public:
   bool is_null(int column) const;
   std::int64_t integer(int column) const;
   std::string text(int column) const;
+  // The text in place, without a copy: valid until the next step or reset.
+  std::string_view text_view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
 
