@@ -227,22 +227,29 @@ bool CsvTable::next(CsvRecord& record) {
   return true;
 }
 
-std::string csv_field(std::string_view text) {
+void write_csv_field(std::ostream& out, std::string_view text) {
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) {
-    return std::string(text);
+    out << text;
+    return;
   }
-  std::string quoted = "\"";
+  out.put('"');
   for (const char c : text) {
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    if (c == '"') {
+      out.put('"'); // a quote inside is written twice
+    }
+    out.put(c);
   }
-  return quoted + "\"";
+  out.put('"');
 }
 
 void write_csv_record(std::ostream& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    out << (i == 0 ? "" : ",") << csv_field(fields[i]);
+    if (i > 0) {
+      out << ',';
+    }
+    write_csv_field(out, fields[i]);
   }
   out << "\r\n";
 }

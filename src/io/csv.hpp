@@ -113,6 +113,7 @@ private:
 // Writes one CSV record (RFC 4180): a field is quoted when it holds a comma, quote or line
 // break, or starts or ends with a space; records end with CRLF.
 void write_csv_record(std::ostream& out, const std::vector<std::string>& fields);
-std::string csv_field(std::string_view text);
+// Writes one field of a record, quoted as above.
+void write_csv_field(std::ostream& out, std::string_view text);
 
 } // namespace tw::io

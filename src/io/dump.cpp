@@ -633,7 +633,10 @@ void write_dump_record(std::ostream& out, const std::vector<std::string>& fields
     return;
   }
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    out << (i == 0 ? "" : ",") << csv_field(fields[i]);
+    if (i > 0) {
+      out << ',';
+    }
+    write_csv_field(out, fields[i]);
   }
   out << '\n';
 }

@@ -1,9 +1,13 @@
+#include "core/error.hpp"
 #include "io/csv.hpp"
 #include "io/native.hpp"
 #include "store/versions.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <array>
+#include <variant>
 
 namespace tw::io {
 
@@ -12,8 +16,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 using store::Statement;
 
-// Writes rows of one kind, each an object of its columns' values (null, text, or an array
-// of texts), as CSV (arrays joined by "; "), a JSON array with one object a line, or NDJSON.
+// One value of an exported row: none, a text, or a list of texts (a JSON array).
+using Cell = std::variant<std::monostate, std::string_view, Json>;
+
+// Writes rows of one kind, each its cells in the order of the kind's columns, as CSV (lists
+// joined by "; "), a JSON array with one object a line, or NDJSON. A CSV row goes out cell by
+// cell, with no object built: export writes millions of them.
 class RowWriter {
 public:
   RowWriter(std::ostream& out, DataFormat format, std::span<const std::string_view> columns)
@@ -25,22 +33,30 @@ public:
     }
   }
 
-  void write(const Json& row) {
-    switch (m_format) {
-    case DataFormat::csv: {
-      std::vector<std::string> fields;
-      for (const auto column : m_columns) {
-        fields.push_back(csv_text(row.at(std::string(column))));
+  void write(std::span<const Cell> cells) {
+    if (cells.size() != m_columns.size()) {
+      throw Error(ExitCode::internal,
+                  fmt::format("an exported row has {} cells for {} columns", cells.size(), m_columns.size()));
+    }
+    if (m_format == DataFormat::csv) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) {
+          m_out.put(',');
+        }
+        write_csv_cell(cells[i]);
       }
-      write_csv_record(m_out, fields);
+      m_out << "\r\n";
       return;
     }
-    case DataFormat::json:
-      m_out << (m_rows++ == 0 ? "\n" : ",\n") << dump(row);
-      return;
-    case DataFormat::ndjson:
-      m_out << dump(row) << '\n';
-      return;
+    Json row = Json::object();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      row[std::string(m_columns[i])] = json_value(cells[i]);
+    }
+    const std::string text = row.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (m_format == DataFormat::json) {
+      m_out << (m_rows++ == 0 ? "\n" : ",\n") << text;
+    } else {
+      m_out << text << '\n';
     }
   }
 
@@ -51,20 +67,26 @@ public:
   }
 
 private:
-  static std::string dump(const Json& row) { return row.dump(-1, ' ', false, Json::error_handler_t::replace); }
+  void write_csv_cell(const Cell& cell) {
+    if (const auto* text = std::get_if<std::string_view>(&cell)) {
+      write_csv_field(m_out, *text);
+    } else if (const auto* list = std::get_if<Json>(&cell)) {
+      std::string joined;
+      for (const auto& item : *list) {
+        joined += (joined.empty() ? "" : "; ") + item.get<std::string>();
+      }
+      write_csv_field(m_out, joined);
+    }
+  }
 
-  static std::string csv_text(const Json& value) {
-    if (value.is_null()) {
-      return "";
+  static Json json_value(const Cell& cell) {
+    if (const auto* text = std::get_if<std::string_view>(&cell)) {
+      return Json(*text);
     }
-    if (value.is_string()) {
-      return value.get<std::string>();
+    if (const auto* list = std::get_if<Json>(&cell)) {
+      return *list;
     }
-    std::string joined;
-    for (const auto& item : value) {
-      joined += (joined.empty() ? "" : "; ") + item.get<std::string>();
-    }
-    return joined;
+    return Json(nullptr);
   }
 
   std::ostream& m_out;
@@ -73,14 +95,19 @@ private:
   std::size_t m_rows = 0;
 };
 
-Json optional_text(const Statement& row, int column) {
-  const auto value = row.optional_text(column);
-  return value && !value->empty() ? Json(*value) : Json(nullptr);
+// The text of a column that is never NULL.
+Cell text(const Statement& row, int column) { return row.text_view(column); }
+
+// A column's text, or none when it is NULL or empty.
+Cell optional_text(const Statement& row, int column) {
+  const std::string_view value = row.text_view(column);
+  return value.empty() ? Cell() : Cell(value);
 }
 
-Json texts(const std::string& json_array) {
-  const Json items = Json::parse(json_array);
-  return items.empty() ? Json(nullptr) : items;
+// A list held as a JSON array, or none when it is empty.
+Cell texts(const Statement& row, int column) {
+  Json items = Json::parse(row.text_view(column));
+  return items.empty() ? Cell() : Cell(std::move(items));
 }
 
 // The condition that the measure version `mv` is the one seen at `point` (the current one
@@ -105,27 +132,28 @@ void export_tariff_lines(const store::Store& store, const store::LineFilter& fil
                                measure_visible(point), store::visible("l", point), where.sql()));
   where.bind(select, point);
   const NativeColumns columns = native_columns(NativeKind::tariff);
-  RowWriter writer(out, format, columns.all);
+  RowWriter writer(out, format, columns.all); // the SELECT gives them in this order
+  std::string hs;                             // the code as the imposer writes it, which its cell shows
   while (select.step()) {
-    const Jurisdiction imposer = Jurisdiction::parse(select.text(1)).value();
-    Json row = Json::object();
-    row["measure"] = select.text(0);
-    row["imposer"] = select.text(1);
-    row["authority"] = select.text(2);
-    row["origin"] = select.text(3);
-    row["hs"] = ProductCode::parse(select.text(4)).value().format(imposer);
-    row["company"] = optional_text(select, 5);
-    row["rate"] = select.text(6);
-    row["heading"] = optional_text(select, 7);
-    row["from"] = select.text(8);
-    row["to"] = optional_text(select, 9);
-    row["act"] = optional_text(select, 10);
-    row["end_act"] = optional_text(select, 11);
-    row["title"] = optional_text(select, 12);
-    row["announced"] = optional_text(select, 13);
-    row["exclusive"] = optional_text(select, 14);
-    row["note"] = optional_text(select, 15);
-    writer.write(row);
+    const Jurisdiction imposer = Jurisdiction::parse(select.text_view(1)).value();
+    hs = ProductCode::parse(select.text_view(4)).value().format(imposer);
+    const std::array cells{text(select, 0),
+                           text(select, 1),
+                           text(select, 2),
+                           text(select, 3),
+                           Cell(std::string_view(hs)),
+                           optional_text(select, 5),
+                           text(select, 6),
+                           optional_text(select, 7),
+                           text(select, 8),
+                           optional_text(select, 9),
+                           optional_text(select, 10),
+                           optional_text(select, 11),
+                           optional_text(select, 12),
+                           optional_text(select, 13),
+                           optional_text(select, 14),
+                           optional_text(select, 15)};
+    writer.write(cells);
   }
   writer.finish();
 }
@@ -142,29 +170,15 @@ void export_listings(const store::Store& store, const store::ListingFilter& filt
                                measure_visible(point), store::visible("l", point), where.sql()));
   where.bind(select, point);
   const NativeColumns columns = native_columns(NativeKind::listing);
-  RowWriter writer(out, format, columns.all);
+  RowWriter writer(out, format, columns.all); // the SELECT gives them in this order
   while (select.step()) {
-    Json row = Json::object();
-    row["id"] = select.text(0);
-    row["list"] = select.text(1);
-    row["imposer"] = select.text(2);
-    row["name"] = select.text(3);
-    row["aliases"] = texts(select.text(4));
-    row["type"] = select.text(5);
-    row["country"] = optional_text(select, 6);
-    row["address"] = texts(select.text(7));
-    row["from"] = select.text(8);
-    row["to"] = optional_text(select, 9);
-    row["license_requirement"] = optional_text(select, 10);
-    row["license_policy"] = optional_text(select, 11);
-    row["source_key"] = optional_text(select, 12);
-    row["act"] = optional_text(select, 13);
-    row["end_act"] = optional_text(select, 14);
-    row["authority"] = select.text(15);
-    row["title"] = optional_text(select, 16);
-    row["announced"] = optional_text(select, 17);
-    row["note"] = optional_text(select, 18);
-    writer.write(row);
+    const std::array cells{
+        text(select, 0),           text(select, 1),           text(select, 2),           text(select, 3),
+        texts(select, 4),          text(select, 5),           optional_text(select, 6),  texts(select, 7),
+        text(select, 8),           optional_text(select, 9),  optional_text(select, 10), optional_text(select, 11),
+        optional_text(select, 12), optional_text(select, 13), optional_text(select, 14), text(select, 15),
+        optional_text(select, 16), optional_text(select, 17), optional_text(select, 18)};
+    writer.write(cells);
   }
   writer.finish();
 }
@@ -182,20 +196,13 @@ void export_acts(const store::Store& store, const std::optional<Jurisdiction>& i
                                store::visible("a", point), where.sql()));
   where.bind(select, point);
   const NativeColumns columns = native_columns(NativeKind::act);
-  RowWriter writer(out, format, columns.all);
+  RowWriter writer(out, format, columns.all); // the SELECT gives them in this order
   while (select.step()) {
-    Json row = Json::object();
-    row["id"] = select.text(0);
-    row["imposer"] = select.text(1);
-    row["title"] = select.text(2);
-    row["citation"] = optional_text(select, 3);
-    row["document_number"] = optional_text(select, 4);
-    row["url"] = optional_text(select, 5);
-    row["announced"] = optional_text(select, 6);
-    row["published"] = optional_text(select, 7);
-    row["added"] = optional_text(select, 8);
-    row["removed"] = optional_text(select, 9);
-    writer.write(row);
+    const std::array cells{text(select, 0),          text(select, 1),          text(select, 2),
+                           optional_text(select, 3), optional_text(select, 4), optional_text(select, 5),
+                           optional_text(select, 6), optional_text(select, 7), optional_text(select, 8),
+                           optional_text(select, 9)};
+    writer.write(cells);
   }
   writer.finish();
 }
