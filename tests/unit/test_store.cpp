@@ -288,6 +288,18 @@ TEST_CASE("Store::open refuses a store of a newer schema", "[store]") {
   CHECK(pragma(db, "user_version") == newer);
 }
 
+TEST_CASE("Statement::text_view reads a column's text in place, and NULL as empty", "[store]") {
+  TempDir dir;
+  Database db(dir / "texts.db", Database::Mode::create);
+  Statement select(db, "SELECT 'tariff, \"quoted\"', NULL, '', 42");
+  REQUIRE(select.step());
+  CHECK(select.text_view(0) == "tariff, \"quoted\"");
+  CHECK(select.text_view(1).empty());
+  CHECK(select.text_view(2).empty());
+  CHECK(select.text_view(3) == "42");
+  CHECK(select.text(0) == select.text_view(0));
+}
+
 TEST_CASE("Store::open applies the migrations a store lacks", "[store]") {
   TempDir dir;
   const fs::path path = dir / "old.db";
